@@ -1,0 +1,59 @@
+/**
+ * The dependency rule from DESIGN.md, checked by `npm test`:
+ * the core is pure, only storage touches SQLite, adapters stay apart.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: "core-is-pure",
+      comment: "src/core imports only itself and a few pure libraries: no node:*, no platform, no storage.",
+      severity: "error",
+      from: { path: "^src/core/" },
+      to: { pathNot: ["^src/core/", "node_modules/(zod|yaml|ts-fsrs)/"] },
+    },
+    {
+      name: "core-no-node-builtins",
+      comment: "src/core never imports node:* modules.",
+      severity: "error",
+      from: { path: "^src/core/" },
+      to: { dependencyTypes: ["core"] },
+    },
+    {
+      name: "only-storage-imports-sqlite",
+      comment: "better-sqlite3 is imported by src/storage only.",
+      severity: "error",
+      from: { pathNot: "^src/storage/" },
+      to: { path: "node_modules/better-sqlite3/" },
+    },
+    {
+      name: "adapters-are-separate",
+      comment: "An adapter never imports another adapter.",
+      severity: "error",
+      from: { path: "^src/adapters/([^/]+)/" },
+      to: { path: "^src/adapters/", pathNot: "^src/adapters/$1/" },
+    },
+    {
+      name: "no-platform-outside-adapters",
+      comment: "grammY and discord.js stay inside their adapters.",
+      severity: "error",
+      from: { pathNot: ["^src/adapters/", "^src/main\\.ts$"] },
+      to: { path: "node_modules/(grammy|@grammyjs|discord\\.js|@discordjs)/" },
+    },
+    {
+      name: "no-unresolvable",
+      severity: "error",
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".js", ".json"],
+    },
+  },
+};

@@ -1,0 +1,32 @@
+/**
+ * `npm run bench [-- --json] [-- --quick]`: each figure next to its target,
+ * as medians of several runs (these machines are shared and noisy).
+ */
+import { measureBankLoad } from "./bank-load.ts";
+
+interface Figure {
+  readonly value: number;
+  readonly unit: string;
+  readonly target: string;
+  readonly pass: boolean;
+}
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has("--quick");
+const figures: Record<string, Figure> = {};
+
+function report(name: string, figure: Figure): void {
+  figures[name] = figure;
+  if (!args.has("--json")) {
+    const value = `${figure.value.toFixed(1)} ${figure.unit}`;
+    process.stdout.write(`${name.padEnd(34)} ${value.padStart(12)}   target ${figure.target.padEnd(10)} ${figure.pass ? "PASS" : "FAIL"}\n`);
+  }
+}
+
+const count = quick ? 200 : 2000;
+process.stderr.write(`bench: loading and validating a generated bank of ${count} questions…\n`);
+const load = measureBankLoad(count, quick ? 3 : 9);
+report(`bank load + validate (${load.questions} q)`, { value: load.medianMs, unit: "ms", target: "≤ 400 ms", pass: load.medianMs <= 400 });
+
+if (args.has("--json")) process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+process.exitCode = Object.values(figures).every((f) => f.pass) ? 0 : 1;

@@ -1,0 +1,98 @@
+import { z } from "zod";
+
+/** Log verbosity, most to least. */
+export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
+
+const optionalToken = (name: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `${name} must not be empty when set (leave it out to disable this bot)` })
+    .refine((value) => !/\s/.test(value), { error: `${name} must not contain spaces` })
+    .optional();
+
+const optionalUrl = (name: string) =>
+  z
+    .url({ protocol: /^https?$/, error: `${name} must be an http(s) URL, like https://api.example.org` })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional();
+
+const nonEmptyPath = (name: string, fallback: string) =>
+  z.string().trim().min(1, { error: `${name} must not be empty` }).default(fallback);
+
+const schema = z.object({
+  TELEGRAM_BOT_TOKEN: optionalToken("TELEGRAM_BOT_TOKEN").refine(
+    (value) => value === undefined || /^\d+:[\w-]+$/.test(value),
+    { error: "TELEGRAM_BOT_TOKEN must look like 123456:ABC-DEF (the token from @BotFather)" },
+  ),
+  TELEGRAM_API_ROOT: optionalUrl("TELEGRAM_API_ROOT"),
+  DISCORD_BOT_TOKEN: optionalToken("DISCORD_BOT_TOKEN"),
+  DISCORD_API_ROOT: optionalUrl("DISCORD_API_ROOT"),
+  MEMQUIZ_DB: nonEmptyPath("MEMQUIZ_DB", "./data/memquiz.db"),
+  MEMQUIZ_QUESTIONS: nonEmptyPath("MEMQUIZ_QUESTIONS", "./questions"),
+  MEMQUIZ_ROUND_SECONDS: z.coerce
+    .number({ error: "MEMQUIZ_ROUND_SECONDS must be a number of seconds" })
+    .int({ error: "MEMQUIZ_ROUND_SECONDS must be a whole number of seconds" })
+    .min(1, { error: "MEMQUIZ_ROUND_SECONDS must be from 1 to 3600" })
+    .max(3600, { error: "MEMQUIZ_ROUND_SECONDS must be from 1 to 3600" })
+    .optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+});
+
+/** Validated settings, read once at start-up. */
+export interface Config {
+  readonly telegram?: { readonly token: string; readonly apiRoot?: string };
+  readonly discord?: { readonly token: string; readonly apiRoot?: string };
+  readonly dbPath: string;
+  readonly questionsDir: string;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  /** Overrides the round length everywhere (for scripts and tests). */
+  readonly roundSeconds?: number;
+}
+
+/** A config variable with a bad value; the message names the variable and the rule, never the value. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The environment variables memquiz reads, for docs and tests. */
+export const CONFIG_VARIABLES = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
+
+/**
+ * Validates the environment into a Config. Empty values count as unset,
+ * as in most .env files. Throws ConfigError for the first bad variable.
+ */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const input: Record<string, string> = {};
+  for (const name of CONFIG_VARIABLES) {
+    const value = env[name];
+    if (value !== undefined && value !== "") input[name] = value;
+  }
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const variable = String(issue?.path[0] ?? "config");
+    // zod's default messages would echo the input; ours name only the variable and rule.
+    const message = issue?.message.startsWith(variable) ? issue.message : `${variable} is invalid: ${issue?.message ?? "unknown error"}`;
+    throw new ConfigError(variable, message);
+  }
+  const c = result.data;
+  return {
+    ...(c.TELEGRAM_BOT_TOKEN
+      ? { telegram: { token: c.TELEGRAM_BOT_TOKEN, ...(c.TELEGRAM_API_ROOT ? { apiRoot: c.TELEGRAM_API_ROOT } : {}) } }
+      : {}),
+    ...(c.DISCORD_BOT_TOKEN
+      ? { discord: { token: c.DISCORD_BOT_TOKEN, ...(c.DISCORD_API_ROOT ? { apiRoot: c.DISCORD_API_ROOT } : {}) } }
+      : {}),
+    dbPath: c.MEMQUIZ_DB,
+    questionsDir: c.MEMQUIZ_QUESTIONS,
+    logLevel: c.LOG_LEVEL,
+    ...(c.MEMQUIZ_ROUND_SECONDS !== undefined ? { roundSeconds: c.MEMQUIZ_ROUND_SECONDS } : {}),
+  };
+}

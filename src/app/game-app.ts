@@ -1,0 +1,74 @@
+import type { ParsedCommand } from "../core/game/commands.ts";
+import { messages } from "../core/i18n/index.ts";
+import { renderHelp } from "../core/render/boards.ts";
+import { p } from "../core/render/doc.ts";
+import { participants, type AppDeps, type RequestContext } from "./context.ts";
+import { notice, type Reply } from "./replies.ts";
+import { createBoards } from "./use-cases/boards.ts";
+import { createPractice } from "./use-cases/practice.ts";
+import { createReports } from "./use-cases/reports.ts";
+import { createRounds, type RoundAnswerOutcome } from "./use-cases/rounds.ts";
+import { createSettings } from "./use-cases/settings.ts";
+
+/** The commands every adapter offers, in help order. */
+export const COMMAND_NAMES = ["start", "help", "practice", "quiz", "stop", "top", "me", "settings", "lang", "report"] as const;
+
+/**
+ * The game as plain use cases, shared by every adapter. Adapters turn platform
+ * updates into these calls and the replies back into platform messages.
+ */
+export function createGameApp(deps: AppDeps) {
+  const practice = createPractice(deps);
+  const rounds = createRounds(deps);
+  const boards = createBoards(deps);
+  const settings = createSettings(deps);
+  const reports = createReports(deps);
+
+  /** Runs one parsed command and returns the replies to send back. */
+  async function command(ctx: RequestContext, cmd: ParsedCommand): Promise<Reply[]> {
+    switch (cmd.name) {
+      case "start":
+      case "help": {
+        const { lang } = participants(deps.store, ctx);
+        return [{ type: "doc", doc: renderHelp(lang, cmd.name === "start") }];
+      }
+      case "practice":
+        return practice.start(ctx, cmd.args[0]);
+      case "quiz":
+        return rounds.start(ctx, cmd.args);
+      case "stop":
+        return rounds.stop(ctx);
+      case "top":
+        return boards.top(ctx, cmd.args);
+      case "me":
+        return boards.me(ctx);
+      case "settings":
+        return settings.settings(ctx, cmd.args);
+      case "lang":
+        return settings.lang(ctx, cmd.args);
+      case "report":
+        return reports.report(ctx, cmd.rest);
+      default: {
+        const { lang } = participants(deps.store, ctx);
+        return [notice([p(messages(lang).unknownCommand(cmd.name))])];
+      }
+    }
+  }
+
+  /**
+   * A typed answer (1-based number) in text-only chats: it goes to the chat's
+   * open round if there is one, else to the user's open practice question.
+   */
+  function typedAnswer(ctx: RequestContext, number: number): Reply[] | RoundAnswerOutcome {
+    if (rounds.current(ctx.chat.id)) return rounds.answer(ctx, { option: number - 1 });
+    const open = practice.current(ctx);
+    const { lang } = participants(deps.store, ctx);
+    if (!open?.question) return [notice([p(messages(lang).noPractice)])];
+    return practice.answer(ctx, { sessionId: open.session.id, number: open.session.state.number, option: number - 1 });
+  }
+
+  return { command, typedAnswer, practice, rounds, boards, settings, reports };
+}
+
+/** The game application: every use case the adapters call. */
+export type GameApp = ReturnType<typeof createGameApp>;

@@ -1,0 +1,218 @@
+import type { Lang } from "../../core/bank/types.ts";
+import type { RoundFinishedPayload, RoundQuestionPayload } from "../../core/game/outbox-payload.ts";
+import { checkRoundAnswer, MAX_ROUND_QUESTIONS, scoreRoundQuestion, type RoundRejection, type RoundState } from "../../core/game/round.ts";
+import { messages } from "../../core/i18n/index.ts";
+import { p } from "../../core/render/doc.ts";
+import type { SessionRecord } from "../../core/ports.ts";
+import { participants, type AppDeps, type RequestContext } from "../context.ts";
+import { notice, type Reply } from "../replies.ts";
+import { boardsForAward } from "./board-keys.ts";
+import { candidateQuestions, topicList } from "./topics.ts";
+
+/** What happened to a round answer; adapters turn it into a short notice. */
+export type RoundAnswerOutcome =
+  | { readonly kind: "accepted"; readonly lang: Lang; readonly option: number }
+  | { readonly kind: RoundRejection | "already-answered" | "no-round" | "duplicate" | "bot"; readonly lang: Lang };
+
+/** Arguments of `/quiz [n] [topic]`, in either order. */
+function parseQuizArgs(args: readonly string[]): { count?: number; topic?: string; bad?: true } {
+  const out: { count?: number; topic?: string; bad?: true } = {};
+  for (const arg of args) {
+    if (/^\d+$/.test(arg)) out.count = Number(arg);
+    else if (/^-?\d/.test(arg)) out.bad = true;
+    else out.topic = arg.toLowerCase();
+  }
+  return out;
+}
+
+/** Rounds: timed questions for the whole chat, scored when each question closes. */
+export function createRounds(deps: AppDeps) {
+  const { store, bank, clock, rng, picker } = deps;
+
+  function questionPayload(session: SessionRecord<RoundState>, state: RoundState): RoundQuestionPayload {
+    return {
+      type: "round-question",
+      lang: state.lang,
+      sessionId: session.id,
+      index: state.index,
+      total: state.questionIds.length,
+      questionId: state.questionIds[state.index] ?? "",
+      openedAt: state.openedAt,
+      closesAt: state.closesAt,
+    };
+  }
+
+  /** Scores the open question, posts its results, and opens the next one or finishes. Runs in a transaction. */
+  function closeQuestion(session: SessionRecord<RoundState>, now: number, stopped: boolean): void {
+    const { state } = session;
+    const chat = store.getChat(session.chatId);
+    const question = bank.byId(state.questionIds[state.index] ?? "");
+    if (chat && question) {
+      const answers = store.sessionAnswers(session.id, state.index);
+      const outcome = scoreRoundQuestion(question, answers, state.openMs, (id) => store.getUser(id)?.name ?? id);
+      for (const answer of answers) store.recordQuestionStat(answer.questionId, answer.correct, now);
+      for (const award of outcome.awards) {
+        store.addAward({ ...award, chatId: chat.id }, boardsForAward(chat, award.at));
+      }
+      store.enqueue(chat.id, {
+        type: "round-results",
+        lang: state.lang,
+        sessionId: session.id,
+        index: state.index,
+        total: state.questionIds.length,
+        questionId: question.id,
+        answered: outcome.answered,
+        correct: outcome.correct,
+        pointsCounted: outcome.pointsCounted,
+      }, now);
+    }
+    const nextIndex = state.index + 1;
+    if (!stopped && nextIndex < state.questionIds.length) {
+      const next: RoundState = { ...state, index: nextIndex, openedAt: now, closesAt: now + state.openMs };
+      store.updateSession(session.id, { state: next, closesAt: next.closesAt, status: "open", updatedAt: now });
+      store.enqueue(session.chatId, questionPayload(session, next), now);
+      return;
+    }
+    store.updateSession(session.id, { state, closesAt: null, status: stopped ? "stopped" : "finished", updatedAt: now });
+    const standings = store.sessionTotals(session.id).map((row) => ({
+      ...row,
+      correct: countCorrect(session.id, state, row.userId),
+    }));
+    const finished: RoundFinishedPayload = {
+      type: "round-finished",
+      lang: state.lang,
+      sessionId: session.id,
+      asked: state.index + 1,
+      total: state.questionIds.length,
+      stopped,
+      standings,
+    };
+    store.enqueue(session.chatId, finished, now);
+  }
+
+  function countCorrect(sessionId: number, state: RoundState, userId: string): number {
+    let n = 0;
+    for (let i = 0; i <= state.index; i++) {
+      if (store.sessionAnswers(sessionId, i).some((a) => a.userId === userId && a.correct)) n++;
+    }
+    return n;
+  }
+
+  return {
+    /** `/quiz [n] [topic]`: starts a round unless one is running; the first question goes out through the outbox. */
+    start(ctx: RequestContext, args: readonly string[]): Reply[] {
+      const who = participants(store, ctx);
+      const t = messages(who.lang);
+      const parsed = parseQuizArgs(args);
+      const count = parsed.count ?? who.chat.settings.roundQuestions;
+      if (parsed.bad || count < 1 || count > MAX_ROUND_QUESTIONS) return [notice([p(t.roundBadCount(MAX_ROUND_QUESTIONS))])];
+      const topic = parsed.topic ?? null;
+      if (topic !== null && !bank.topic(topic)) return [notice([p(t.unknownTopic(topic, topicList(bank)))])];
+      return store.transaction(() => {
+        if (store.openSession(ctx.chat.id, "round")) return [notice([p(t.roundAlreadyRunning)])];
+        const candidates = candidateQuestions(bank, who.chat, topic);
+        const seen = new Map(store.seenInChat(ctx.chat.id).map((s) => [s.questionId, s.lastAt]));
+        const picked = picker.pick({ candidates, seen, recentResults: store.recentResults(who.user.id, 10), count, rng });
+        if (picked.length === 0) return [notice([p(t.noQuestions)])];
+        const now = clock.now();
+        const seconds = deps.roundSeconds ?? who.chat.settings.roundSeconds;
+        const openMs = seconds * 1000;
+        const state: RoundState = {
+          questionIds: picked.map((q) => q.id),
+          index: 0,
+          openedAt: now,
+          closesAt: now + openMs,
+          openMs,
+          topic,
+          lang: who.chat.lang ?? who.lang,
+        };
+        const session = store.createSession({ chatId: ctx.chat.id, kind: "round", startedBy: ctx.user.id, createdAt: now, closesAt: state.closesAt, state });
+        store.enqueue(ctx.chat.id, questionPayload(session, state), now);
+        return [{ type: "doc", doc: [p(t.roundStarted(picked.length, seconds))] }];
+      });
+    },
+
+    /**
+     * An answer to a round question. The first answer per user counts; late,
+     * repeated, out-of-range and bot answers are rejected. With `dedupKey`, a
+     * redelivered platform update is recognised inside the same transaction.
+     */
+    answer(
+      ctx: RequestContext,
+      input: { sessionId?: number; index?: number; option: number; at?: number; dedupKey?: string },
+    ): RoundAnswerOutcome {
+      const who = participants(store, ctx);
+      const lang = who.lang;
+      if (ctx.user.isBot) return { kind: "bot", lang };
+      const at = input.at ?? clock.now();
+      return store.transaction((): RoundAnswerOutcome => {
+        if (input.dedupKey !== undefined && !store.claimUpdate(input.dedupKey, at)) return { kind: "duplicate", lang };
+        const session =
+          input.sessionId === undefined
+            ? store.openSession<RoundState>(ctx.chat.id, "round")
+            : store.getSession<RoundState>(input.sessionId);
+        if (!session || session.kind !== "round" || session.chatId !== ctx.chat.id) return { kind: "no-round", lang };
+        if (session.status !== "open") return { kind: "closed", lang };
+        const { state } = session;
+        const index = input.index ?? state.index;
+        const question = bank.byId(state.questionIds[index] ?? "");
+        if (!question) return { kind: "wrong-question", lang };
+        const check = checkRoundAnswer(state, question, index, input.option, at);
+        if (!check.ok) return { kind: check.reason, lang };
+        const id = store.appendAnswer({
+          userId: who.user.id,
+          chatId: ctx.chat.id,
+          questionId: question.id,
+          topic: question.topic,
+          sessionId: session.id,
+          questionIndex: index,
+          option: input.option,
+          correct: check.correct,
+          answeredAt: at,
+          responseMs: check.responseMs,
+        });
+        if (id === null) return { kind: "already-answered", lang };
+        return { kind: "accepted", lang, option: input.option };
+      });
+    },
+
+    /** `/stop`: ends the running round (its starter or an admin), posting the results so far. */
+    async stop(ctx: RequestContext): Promise<Reply[]> {
+      const who = participants(store, ctx);
+      const t = messages(who.lang);
+      const session = store.openSession<RoundState>(ctx.chat.id, "round");
+      if (!session) return [notice([p(t.roundNotRunning)])];
+      if (session.startedBy !== ctx.user.id && !(await ctx.isAdmin())) return [notice([p(t.roundStopNotAllowed)])];
+      store.transaction(() => {
+        const fresh = store.getSession<RoundState>(session.id);
+        if (fresh?.status === "open") closeQuestion(fresh, clock.now(), true);
+      });
+      return [];
+    },
+
+    /** Closes every round question whose time is up (also those that fell due while the bot was down). */
+    closeDue(now: number = clock.now()): number {
+      let closed = 0;
+      for (const session of store.dueSessions<RoundState>(now)) {
+        if (session.kind !== "round") continue;
+        store.transaction(() => {
+          const fresh = store.getSession<RoundState>(session.id);
+          if (fresh?.status === "open" && fresh.closesAt !== null && fresh.closesAt <= now) {
+            // After downtime the overdue question is scored now and the next one gets its full time.
+            closeQuestion(fresh, now, false);
+            closed++;
+          }
+        });
+      }
+      return closed;
+    },
+
+    /** The chat's open round, if any, for typed answers and /report. */
+    current(chatId: string): SessionRecord<RoundState> | undefined {
+      return store.openSession<RoundState>(chatId, "round");
+    },
+  };
+}
+
+/** The round use cases. */
+export type Rounds = ReturnType<typeof createRounds>;

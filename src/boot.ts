@@ -1,0 +1,123 @@
+/**
+ * The composition root: reads the config, loads the bank, opens the database
+ * and starts the configured bots, or the console chat when no token is set.
+ * `main.ts` calls it with the real process; end-to-end tests call it with a
+ * fake clock, timers and streams.
+ */
+import type { Readable, Writable } from "node:stream";
+import { ConfigError, parseConfig, type Config } from "./app/config.ts";
+import { createLogger, type Logger } from "./app/logger.ts";
+import { createRuntime, type Runtime } from "./app/runtime.ts";
+import type { TimerPort } from "./app/ticker.ts";
+import { createConsoleChat } from "./adapters/console/console-chat.ts";
+import { formatIssue, type Bank } from "./core/bank/index.ts";
+import { createSimplePicker } from "./core/game/picker.ts";
+import type { Clock, Rng } from "./core/ports.ts";
+import { closeDatabase, createSqliteStore, loadBankFromDir, openDatabase, QuestionFolderError, StorageError } from "./storage/index.ts";
+
+/** The outside world memquiz runs in: the process's, or a test's. */
+export interface BootEnvironment {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly clock: Clock;
+  readonly rng: Rng;
+  readonly timers: TimerPort;
+  readonly stdin: Readable;
+  readonly stdout: Writable;
+  /** Where start-up errors and logs go (stderr). */
+  readonly writeError: (line: string) => void;
+  readonly stdinIsTTY: boolean;
+}
+
+/** A started memquiz: wait for it to end by itself, or stop it (signals). */
+export interface RunningMemquiz {
+  readonly runtime: Runtime;
+  /** Resolves with the exit code when memquiz has stopped. */
+  readonly done: Promise<number>;
+  /** Stops taking input, finishes work in flight, and closes the database. */
+  stop(): Promise<void>;
+}
+
+function readConfig(env: BootEnvironment): Config | undefined {
+  try {
+    return parseConfig(env.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    env.writeError(`memquiz: config: ${error.message}`);
+    return undefined;
+  }
+}
+
+function loadBank(dir: string, log: Logger, writeError: (line: string) => void): Bank | undefined {
+  try {
+    const result = loadBankFromDir(dir);
+    for (const warning of result.warnings) log.warn(formatIssue(warning));
+    if (result.ok) return result.bank;
+    for (const error of result.errors) writeError(formatIssue(error));
+    writeError(`memquiz: ${result.errors.length} error(s) in the questions; run \`npm run validate\` for details.`);
+  } catch (error) {
+    if (!(error instanceof QuestionFolderError)) throw error;
+    writeError(`memquiz: ${error.message}`);
+  }
+  return undefined;
+}
+
+/**
+ * Starts memquiz. Returns an exit code instead when start-up fails: 2 for a
+ * bad config (one line naming the variable), 1 for a broken bank or database.
+ */
+export async function startMemquiz(boot: BootEnvironment): Promise<RunningMemquiz | number> {
+  const config = readConfig(boot);
+  if (!config) return 2;
+  const secrets = [config.telegram?.token, config.discord?.token].filter((s): s is string => Boolean(s));
+  const log = createLogger(config.logLevel, { secrets, write: boot.writeError, clock: () => new Date(boot.clock.now()) });
+  const bank = loadBank(config.questionsDir, log, boot.writeError);
+  if (!bank) return 1;
+  let db;
+  try {
+    db = openDatabase(config.dbPath);
+  } catch (error) {
+    if (!(error instanceof StorageError)) throw error;
+    boot.writeError(`memquiz: ${error.message}`);
+    return 1;
+  }
+  const store = createSqliteStore(db);
+  const runtime = createRuntime({
+    store, bank, clock: boot.clock, rng: boot.rng, picker: createSimplePicker(), timers: boot.timers, log, roundSeconds: config.roundSeconds,
+  });
+  const stops: (() => Promise<void>)[] = [];
+  let finished: Promise<number>;
+  if (config.telegram || config.discord) {
+    log.error("the Telegram and Discord adapters are not built yet; unset the tokens to use the console chat");
+    await runtime.stop();
+    closeDatabase(db);
+    return 1;
+  } else {
+    const chat = createConsoleChat({
+      runtime,
+      input: boot.stdin,
+      output: boot.stdout,
+      interactive: boot.stdinIsTTY,
+      localeHint: boot.env.LC_ALL || boot.env.LC_MESSAGES || boot.env.LANG,
+      userName: boot.env.USER || "you",
+      timers: boot.timers,
+    });
+    stops.push(async () => chat.close());
+    finished = chat.run().then(() => 0);
+  }
+  let closed = false;
+  const shutdown = async () => {
+    if (closed) return;
+    closed = true;
+    await runtime.stop();
+    closeDatabase(db);
+  };
+  const done = finished.finally(shutdown);
+  return {
+    runtime,
+    done,
+    async stop() {
+      for (const stop of stops) await stop();
+      await done;
+    },
+  };
+}

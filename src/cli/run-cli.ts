@@ -1,0 +1,63 @@
+import { ConfigError, parseConfig } from "../app/config.ts";
+import { loadEnv } from "../app/load-env.ts";
+import type { CliIo } from "./io.ts";
+import { runReports } from "./reports.ts";
+import { runValidate } from "./validate.ts";
+import { runVerify } from "./verify/index.ts";
+
+/** One `memquiz` subcommand: a summary for help, and the function that runs it. */
+interface Command {
+  readonly usage: string;
+  readonly summary: string;
+  readonly run: (args: string[], io: CliIo & { dbPath: string }) => number | Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  validate: {
+    usage: "memquiz validate [DIR]",
+    summary: "check every question file; print a summary, or every error with file:line:col",
+    run: runValidate,
+  },
+  verify: {
+    usage: "memquiz verify [DIR] [--python PATH ...] [--timeout SECONDS]",
+    summary: "run every code question on the CPython interpreters found and compare its output",
+    run: (args, io) => runVerify(args, { ...io, defaultDir: io.defaultQuestionsDir }),
+  },
+  reports: {
+    usage: "memquiz reports",
+    summary: "list the question reports users sent with /report (from MEMQUIZ_DB)",
+    run: runReports,
+  },
+};
+
+function help(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
+  return ["usage: memquiz <command> [options]", "", "commands:", ...lines, "", "Run the bot itself with `npm start`."].join("\n");
+}
+
+/** Runs `memquiz <command> ...` and returns the exit code. */
+export async function runCli(argv: readonly string[], io: Omit<CliIo, "defaultQuestionsDir">): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    io.stdout(`${help()}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`memquiz: unknown command "${name}"\n\n${help()}\n`);
+    return 2;
+  }
+  let questionsDir: string;
+  let dbPath: string;
+  try {
+    ({ questionsDir, dbPath } = parseConfig(loadEnv(io.env)));
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr(`memquiz: config: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  return command.run(args, { ...io, defaultQuestionsDir: questionsDir, dbPath });
+}

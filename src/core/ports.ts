@@ -1,0 +1,245 @@
+import type { Lang } from "./bank/types.ts";
+import type { OutboxPayload } from "./game/outbox-payload.ts";
+
+/** The current time in milliseconds since the epoch. Tests pass a fake one. */
+export interface Clock {
+  /** Milliseconds since 1970-01-01T00:00:00Z. */
+  now(): number;
+}
+
+/** A source of uniform random numbers in [0, 1). Tests pass a seeded one. */
+export interface Rng {
+  /** The next number in [0, 1). */
+  next(): number;
+}
+
+/** Kinds of chat: a private chat with one user, or a group or channel. */
+export type ChatKind = "private" | "group";
+
+/** Settings a chat admin may change. */
+export interface ChatSettings {
+  /** How long each round question stays open, in seconds. */
+  readonly roundSeconds: number;
+  /** How many questions `/quiz` asks when no number is given. */
+  readonly roundQuestions: number;
+  /** Topics questions are drawn from; empty means every topic. */
+  readonly topics: readonly string[];
+}
+
+/** The defaults from DESIGN.md's game rules. */
+export const DEFAULT_SETTINGS: ChatSettings = Object.freeze({ roundSeconds: 30, roundQuestions: 5, topics: [] });
+
+/** A player, identified by a prefixed id such as `tg:123`. */
+export interface UserRecord {
+  readonly id: string;
+  readonly name: string;
+  /** The language the user chose with /lang, if any. */
+  readonly lang: Lang | null;
+}
+
+/** A chat, identified by a prefixed id such as `tg:-100123`. */
+export interface ChatRecord {
+  readonly id: string;
+  readonly kind: ChatKind;
+  /** The language a chat admin chose, if any. */
+  readonly lang: Lang | null;
+  /** IANA time zone for days, weeks and months. */
+  readonly timezone: string;
+  readonly settings: ChatSettings;
+}
+
+/** What a session is for. */
+export type SessionKind = "practice" | "round";
+
+/** A persisted session: a practice run or a round, with its state so a restart resumes it. */
+export interface SessionRecord<S = unknown> {
+  readonly id: number;
+  readonly chatId: string;
+  readonly kind: SessionKind;
+  readonly status: "open" | "finished" | "stopped";
+  readonly startedBy: string;
+  readonly createdAt: number;
+  /** When the current question closes (rounds), driving the timers. */
+  readonly closesAt: number | null;
+  readonly state: S;
+}
+
+/** One answer as it is appended to the log. */
+export interface AnswerInput {
+  readonly userId: string;
+  readonly chatId: string;
+  readonly questionId: string;
+  readonly topic: string;
+  readonly sessionId: number;
+  /** The question's position within its session (rounds), or a running number (practice). */
+  readonly questionIndex: number;
+  readonly option: number;
+  readonly correct: boolean;
+  readonly answeredAt: number;
+  readonly responseMs: number;
+}
+
+/** An answer read back from the log. */
+export interface AnswerRecord extends AnswerInput {
+  readonly id: number;
+}
+
+/** Points given for one answer; the leaderboards are built from these. */
+export interface AwardInput {
+  readonly answerId: number;
+  readonly userId: string;
+  readonly chatId: string;
+  readonly points: number;
+  /** When the answer was given; decides the week and month. */
+  readonly at: number;
+}
+
+/** A leaderboard period. */
+export type Period = "week" | "month" | "all";
+
+/** One leaderboard key: `scope` is a chat id or `global`; `key` names the period, like `2026-W48`. */
+export interface BoardKey {
+  readonly scope: string;
+  readonly period: Period;
+  readonly key: string;
+}
+
+/** One row of a leaderboard. */
+export interface ScoreRow {
+  readonly userId: string;
+  readonly name: string;
+  readonly points: number;
+}
+
+/** A user's rank on a board: ties share a rank (1, 1, 3). */
+export interface RankInfo {
+  readonly rank: number;
+  readonly points: number;
+  readonly players: number;
+}
+
+/** Aggregates over a user's answers, for /me. */
+export interface TopicProgress {
+  readonly topic: string;
+  readonly answers: number;
+  readonly correct: number;
+}
+
+/** A question shown to a user or chat, and when it was last shown. */
+export interface SeenQuestion {
+  readonly questionId: string;
+  readonly lastAt: number;
+}
+
+/** A persisted outgoing message, written in the same transaction as the change that caused it. */
+export interface OutboxRecord {
+  readonly id: number;
+  readonly chatId: string;
+  readonly payload: OutboxPayload;
+  readonly createdAt: number;
+  readonly attempts: number;
+}
+
+/** A user's report of a problem with a question. */
+export interface ReportRecord {
+  readonly id: number;
+  readonly userId: string;
+  readonly chatId: string;
+  readonly questionId: string;
+  readonly text: string;
+  readonly createdAt: number;
+}
+
+/** Users and chats. */
+export interface DirectoryStore {
+  /** Creates or renames a user; keeps the chosen language. */
+  upsertUser(id: string, name: string): UserRecord;
+  /** The user, if known. */
+  getUser(id: string): UserRecord | undefined;
+  /** Sets (or clears with null) the user's chosen language. */
+  setUserLang(id: string, lang: Lang | null): void;
+  /** Creates a chat with default settings, or returns the existing one. */
+  ensureChat(id: string, kind: ChatKind): ChatRecord;
+  /** The chat, if known. */
+  getChat(id: string): ChatRecord | undefined;
+  /** Replaces a chat's language, time zone and settings. */
+  updateChat(chat: ChatRecord): void;
+}
+
+/** Practice runs and rounds, with their persisted state and timers. */
+export interface SessionStore {
+  /** Creates an open session and returns it. */
+  createSession<S>(input: { chatId: string; kind: SessionKind; startedBy: string; createdAt: number; closesAt: number | null; state: S }): SessionRecord<S>;
+  /** The session, if it exists. */
+  getSession<S>(id: number): SessionRecord<S> | undefined;
+  /** Saves new state, deadline and status. */
+  updateSession<S>(id: number, change: { state: S; closesAt: number | null; status: SessionRecord["status"]; updatedAt: number }): void;
+  /** The open session of this kind in a chat, optionally started by one user. */
+  openSession<S>(chatId: string, kind: SessionKind, startedBy?: string): SessionRecord<S> | undefined;
+  /** Open sessions whose deadline is at or before `at`, oldest deadline first. */
+  dueSessions<S>(at: number): SessionRecord<S>[];
+  /** The earliest deadline of any open session, or null. */
+  nextDeadline(): number | null;
+}
+
+/** The append-only answer log and the questions' statistics. */
+export interface AnswerStore {
+  /** Appends an answer; returns its id, or null when this user already answered this session question. */
+  appendAnswer(answer: AnswerInput): number | null;
+  /** The answers to one question of a session, in order of arrival. */
+  sessionAnswers(sessionId: number, questionIndex: number): AnswerRecord[];
+  /** Whether this user has already answered this session question. */
+  hasAnswered(sessionId: number, questionIndex: number, userId: string): boolean;
+  /** Adds one attempt to a question's statistics. */
+  recordQuestionStat(questionId: string, correct: boolean, at: number): void;
+  /** Questions this user answered in this chat, with the last time. */
+  seenByUser(userId: string, chatId: string): SeenQuestion[];
+  /** Questions asked in this chat (any user or round), with the last time. */
+  seenInChat(chatId: string): SeenQuestion[];
+  /** Whether the user's most recent `limit` answers were right, newest first. */
+  recentResults(userId: string, limit: number): boolean[];
+  /** Answer counts per topic for a user, over every chat. */
+  topicProgress(userId: string): TopicProgress[];
+  /** The question this user saw most recently in this chat, if any. */
+  lastQuestion(userId: string, chatId: string): string | undefined;
+}
+
+/** Points and the materialised leaderboards. */
+export interface ScoreStore {
+  /** Records an award and adds it to every board key given, in one step. */
+  addAward(award: AwardInput, boards: readonly BoardKey[]): void;
+  /** The top `limit` rows of a board, highest first, ties by name. */
+  top(board: BoardKey, limit: number): ScoreRow[];
+  /** A user's rank on a board, or undefined when they have no row. */
+  rank(board: BoardKey, userId: string): RankInfo | undefined;
+  /** Total points per user for a session, highest first. */
+  sessionTotals(sessionId: number): ScoreRow[];
+}
+
+/** Outgoing messages waiting to be delivered, and processed update ids. */
+export interface DeliveryStore {
+  /** Queues a message for delivery. */
+  enqueue(chatId: string, payload: OutboxPayload, at: number): number;
+  /** Undelivered messages, oldest first. */
+  pending(limit: number): OutboxRecord[];
+  /** Marks a message delivered. */
+  markSent(id: number, at: number): void;
+  /** Counts a failed delivery attempt. */
+  markFailed(id: number, error: string): void;
+  /** Records a platform update id; false when it was processed before. */
+  claimUpdate(key: string, at: number): boolean;
+}
+
+/** Question reports from users. */
+export interface ReportStore {
+  /** Stores a report. */
+  addReport(input: Omit<ReportRecord, "id">): number;
+  /** Every report, newest first. */
+  listReports(): ReportRecord[];
+}
+
+/** Everything the app persists, with synchronous transactions. */
+export interface Store extends DirectoryStore, SessionStore, AnswerStore, ScoreStore, DeliveryStore, ReportStore {
+  /** Runs `fn` in one transaction: all of its writes land, or none do. */
+  transaction<T>(fn: () => T): T;
+}

@@ -1,0 +1,50 @@
+import type { Lang, Question } from "../bank/types.ts";
+import type { RoundFinishedPayload, RoundResultsPayload } from "../game/outbox-payload.ts";
+import { MIN_ROUND_PLAYERS } from "../game/scoring.ts";
+import { messages } from "../i18n/index.ts";
+import { bold, p, pre, type Block, type Doc } from "./doc.ts";
+import { labelledOption, renderExplanation, type LabelStyle } from "./question.ts";
+import { formatTable } from "./table.ts";
+
+/** The results of a closed round question: the answer, the explanation, and who was right, fastest first. */
+export function renderRoundResults(payload: RoundResultsPayload, question: Question, style: LabelStyle): Doc {
+  const t = messages(payload.lang);
+  const blocks: Block[] = [
+    p(bold(t.timeUp(labelledOption(question, question.answer, payload.lang, style)))),
+    ...renderExplanation(question, payload.lang, false),
+  ];
+  if (payload.answered === 0) {
+    blocks.push(p(t.noAnswers));
+    return blocks;
+  }
+  if (payload.correct.length === 0) {
+    blocks.push(p(t.nobodyRight));
+  } else {
+    const lines = payload.correct.map(
+      (c, i) => `${i + 1}. ${c.name} — ${t.seconds(c.responseMs)}${payload.pointsCounted ? `, +${c.points}` : ""}`,
+    );
+    blocks.push(p(t.whoWasRight), p(lines.join("\n")));
+  }
+  blocks.push(p(t.answeredCount(payload.answered)));
+  if (!payload.pointsCounted) blocks.push(p(t.pointsNotCounted(MIN_ROUND_PLAYERS)));
+  return blocks;
+}
+
+/** Ranks with ties sharing a place: 100, 100, 80 → 1, 1, 3. */
+export function competitionRanks(points: readonly number[]): number[] {
+  return points.map((value, i) => (i > 0 && points[i - 1] === value ? -1 : i + 1)).map((rank, i, all) => {
+    let j = i;
+    while (all[j] === -1) j--;
+    return all[j] ?? i + 1;
+  });
+}
+
+/** A finished (or stopped) round's standings as an aligned table. */
+export function renderStandings(payload: RoundFinishedPayload, lang: Lang = payload.lang): Doc {
+  const t = messages(lang);
+  const title = payload.stopped ? t.roundStopped(payload.asked, payload.total) : t.roundOver;
+  if (payload.standings.length === 0) return [p(bold(title)), p(t.noAnswers)];
+  const ranks = competitionRanks(payload.standings.map((s) => s.points));
+  const rows = payload.standings.map((s, i) => [String(ranks[i]), s.name, String(s.points), String(s.correct)]);
+  return [p(bold(title)), pre(formatTable(t.standingsHeader, rows, ["right", "left", "right", "right"]))];
+}

@@ -1,0 +1,107 @@
+import type BetterSqlite3 from "better-sqlite3";
+import type { AnswerInput, AnswerRecord, AnswerStore, SeenQuestion, TopicProgress } from "../core/ports.ts";
+
+type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
+
+/** An answer row as SQLite returns it: `correct` is 0 or 1. */
+type AnswerRow = Omit<AnswerRecord, "correct"> & { readonly correct: 0 | 1 };
+
+/** The bound values of an answer: SQLite has no booleans. */
+type AnswerParams = Omit<AnswerInput, "correct"> & { readonly correct: 0 | 1 };
+
+const COLUMNS = `id, user_id AS userId, chat_id AS chatId, question_id AS questionId, topic, session_id AS sessionId,
+  question_index AS questionIndex, option, correct, answered_at AS answeredAt, response_ms AS responseMs`;
+
+function toAnswer(row: AnswerRow): AnswerRecord {
+  return { ...row, correct: row.correct === 1 };
+}
+
+/** The append-only `answers` log and the `question_stats` counters. */
+export class SqliteAnswerStore implements AnswerStore {
+  private readonly appendStmt: Statement<[AnswerParams]>;
+  private readonly sessionAnswersStmt: Statement<[number, number], AnswerRow>;
+  private readonly hasAnsweredStmt: Statement<[number, number, string], number>;
+  private readonly statStmt: Statement<[string, 0 | 1, number]>;
+  private readonly seenByUserStmt: Statement<[string, string], SeenQuestion>;
+  private readonly seenInChatStmt: Statement<[string], SeenQuestion>;
+  private readonly recentStmt: Statement<[string, number], 0 | 1>;
+  private readonly progressStmt: Statement<[string], TopicProgress>;
+  private readonly lastQuestionStmt: Statement<[string, string], string>;
+
+  constructor(db: BetterSqlite3.Database) {
+    // The conflict target names the `answers_once` index: only a second answer is ignored, never another fault.
+    this.appendStmt = db.prepare(
+      `INSERT INTO answers (user_id, chat_id, question_id, topic, session_id, question_index, option, correct, answered_at, response_ms)
+       VALUES (@userId, @chatId, @questionId, @topic, @sessionId, @questionIndex, @option, @correct, @answeredAt, @responseMs)
+       ON CONFLICT (session_id, question_index, user_id) DO NOTHING`,
+    );
+    this.sessionAnswersStmt = db.prepare(`SELECT ${COLUMNS} FROM answers WHERE session_id = ? AND question_index = ? ORDER BY id`);
+    this.hasAnsweredStmt = db
+      .prepare<[number, number, string], number>("SELECT 1 FROM answers WHERE session_id = ? AND question_index = ? AND user_id = ?")
+      .pluck();
+    this.statStmt = db.prepare(
+      `INSERT INTO question_stats (question_id, attempts, correct, updated_at) VALUES (?, 1, ?, ?)
+       ON CONFLICT (question_id) DO UPDATE SET
+         attempts = attempts + 1,
+         correct = correct + excluded.correct,
+         updated_at = MAX(updated_at, excluded.updated_at)`,
+    );
+    // Oldest first, so that "least recently seen" is at the front.
+    this.seenByUserStmt = db.prepare(
+      `SELECT question_id AS questionId, MAX(answered_at) AS lastAt FROM answers
+       WHERE user_id = ? AND chat_id = ? GROUP BY question_id ORDER BY lastAt, questionId`,
+    );
+    this.seenInChatStmt = db.prepare(
+      `SELECT question_id AS questionId, MAX(answered_at) AS lastAt FROM answers
+       WHERE chat_id = ? GROUP BY question_id ORDER BY lastAt, questionId`,
+    );
+    this.recentStmt = db
+      .prepare<[string, number], 0 | 1>("SELECT correct FROM answers WHERE user_id = ? ORDER BY answered_at DESC, id DESC LIMIT ?")
+      .pluck();
+    this.progressStmt = db.prepare(
+      "SELECT topic, COUNT(*) AS answers, SUM(correct) AS correct FROM answers WHERE user_id = ? GROUP BY topic ORDER BY topic",
+    );
+    this.lastQuestionStmt = db
+      .prepare<[string, string], string>(
+        "SELECT question_id FROM answers WHERE user_id = ? AND chat_id = ? ORDER BY answered_at DESC, id DESC LIMIT 1",
+      )
+      .pluck();
+  }
+
+  appendAnswer(answer: AnswerInput): number | null {
+    const result = this.appendStmt.run({ ...answer, correct: answer.correct ? 1 : 0 });
+    return result.changes === 0 ? null : Number(result.lastInsertRowid);
+  }
+
+  sessionAnswers(sessionId: number, questionIndex: number): AnswerRecord[] {
+    return this.sessionAnswersStmt.all(sessionId, questionIndex).map(toAnswer);
+  }
+
+  hasAnswered(sessionId: number, questionIndex: number, userId: string): boolean {
+    return this.hasAnsweredStmt.get(sessionId, questionIndex, userId) !== undefined;
+  }
+
+  recordQuestionStat(questionId: string, correct: boolean, at: number): void {
+    this.statStmt.run(questionId, correct ? 1 : 0, at);
+  }
+
+  seenByUser(userId: string, chatId: string): SeenQuestion[] {
+    return this.seenByUserStmt.all(userId, chatId);
+  }
+
+  seenInChat(chatId: string): SeenQuestion[] {
+    return this.seenInChatStmt.all(chatId);
+  }
+
+  recentResults(userId: string, limit: number): boolean[] {
+    return this.recentStmt.all(userId, limit).map((correct) => correct === 1);
+  }
+
+  topicProgress(userId: string): TopicProgress[] {
+    return this.progressStmt.all(userId);
+  }
+
+  lastQuestion(userId: string, chatId: string): string | undefined {
+    return this.lastQuestionStmt.get(userId, chatId);
+  }
+}

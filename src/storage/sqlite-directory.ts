@@ -1,0 +1,104 @@
+import type BetterSqlite3 from "better-sqlite3";
+import type { Lang } from "../core/bank/types.ts";
+import {
+  DEFAULT_SETTINGS,
+  type ChatKind,
+  type ChatRecord,
+  type ChatSettings,
+  type Clock,
+  type DirectoryStore,
+  type UserRecord,
+} from "../core/ports.ts";
+import { fromJson, toJson } from "./sqlite-json.ts";
+
+type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
+
+interface ChatRow {
+  readonly id: string;
+  readonly kind: ChatKind;
+  readonly lang: Lang | null;
+  readonly timezone: string;
+  readonly settings: string;
+}
+
+/**
+ * Reads stored settings, taking each missing or malformed key from
+ * DEFAULT_SETTINGS. New chats store `{}`, so a chat that never changed a
+ * setting follows the defaults even when a later release changes them.
+ */
+export function readSettings(text: string): ChatSettings {
+  const raw = fromJson<unknown>(text, "chats.settings");
+  const stored = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+  const { roundSeconds, roundQuestions, topics } = stored;
+  return {
+    roundSeconds: typeof roundSeconds === "number" ? roundSeconds : DEFAULT_SETTINGS.roundSeconds,
+    roundQuestions: typeof roundQuestions === "number" ? roundQuestions : DEFAULT_SETTINGS.roundQuestions,
+    topics: Array.isArray(topics) && topics.every((t) => typeof t === "string") ? (topics as string[]) : DEFAULT_SETTINGS.topics,
+  };
+}
+
+function toChat(row: ChatRow): ChatRecord {
+  return { id: row.id, kind: row.kind, lang: row.lang, timezone: row.timezone, settings: readSettings(row.settings) };
+}
+
+/** Users and chats in the `users` and `chats` tables. */
+export class SqliteDirectoryStore implements DirectoryStore {
+  private readonly upsertUserStmt: Statement<[string, string, number], UserRecord>;
+  private readonly getUserStmt: Statement<[string], UserRecord>;
+  private readonly setUserLangStmt: Statement<[Lang | null, string]>;
+  private readonly insertChatStmt: Statement<[string, ChatKind, number]>;
+  private readonly getChatStmt: Statement<[string], ChatRow>;
+  private readonly updateChatStmt: Statement<[Lang | null, string, string, string]>;
+
+  /** `clock` stamps `created_at`, which the DirectoryStore methods don't pass. */
+  constructor(
+    db: BetterSqlite3.Database,
+    private readonly clock: Clock,
+  ) {
+    this.upsertUserStmt = db.prepare(
+      `INSERT INTO users (id, name, lang, created_at) VALUES (?, ?, NULL, ?)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name
+       RETURNING id, name, lang`,
+    );
+    this.getUserStmt = db.prepare("SELECT id, name, lang FROM users WHERE id = ?");
+    this.setUserLangStmt = db.prepare("UPDATE users SET lang = ? WHERE id = ?");
+    this.insertChatStmt = db.prepare(
+      `INSERT INTO chats (id, kind, lang, timezone, settings, created_at) VALUES (?, ?, NULL, 'UTC', '{}', ?)
+       ON CONFLICT (id) DO NOTHING`,
+    );
+    this.getChatStmt = db.prepare("SELECT id, kind, lang, timezone, settings FROM chats WHERE id = ?");
+    this.updateChatStmt = db.prepare("UPDATE chats SET lang = ?, timezone = ?, settings = ? WHERE id = ?");
+  }
+
+  upsertUser(id: string, name: string): UserRecord {
+    const row = this.upsertUserStmt.get(id, name, this.clock.now());
+    if (row === undefined) throw new Error(`upserting user ${id} returned no row`);
+    return { id: row.id, name: row.name, lang: row.lang };
+  }
+
+  getUser(id: string): UserRecord | undefined {
+    const row = this.getUserStmt.get(id);
+    return row && { id: row.id, name: row.name, lang: row.lang };
+  }
+
+  setUserLang(id: string, lang: Lang | null): void {
+    this.setUserLangStmt.run(lang, id);
+  }
+
+  ensureChat(id: string, kind: ChatKind): ChatRecord {
+    this.insertChatStmt.run(id, kind, this.clock.now());
+    const chat = this.getChat(id);
+    if (chat === undefined) throw new Error(`chat ${id} is missing right after it was created`);
+    return chat;
+  }
+
+  getChat(id: string): ChatRecord | undefined {
+    const row = this.getChatStmt.get(id);
+    return row && toChat(row);
+  }
+
+  updateChat(chat: ChatRecord): void {
+    const { roundSeconds, roundQuestions, topics } = chat.settings;
+    this.updateChatStmt.run(chat.lang, chat.timezone, toJson({ roundSeconds, roundQuestions, topics }), chat.id);
+  }
+}

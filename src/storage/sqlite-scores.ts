@@ -1,0 +1,88 @@
+import type BetterSqlite3 from "better-sqlite3";
+import type { AwardInput, BoardKey, Period, RankInfo, ScoreRow, ScoreStore } from "../core/ports.ts";
+
+type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
+
+interface BoardParams {
+  readonly scope: string;
+  readonly period: Period;
+  readonly key: string;
+}
+
+/** The leaderboard queries whose plans matter; exported so a test can check they use `scores_rank`. */
+export const SCORE_SQL = {
+  // scores_rank (scope, period, period_key, points DESC) carries the primary key, so it covers this
+  // query and yields rows by points; only ties are sorted by name, and LIMIT stops the scan early.
+  top: `SELECT s.user_id AS userId, u.name AS name, s.points AS points
+        FROM scores AS s JOIN users AS u ON u.id = s.user_id
+        WHERE s.scope = @scope AND s.period = @period AND s.period_key = @key
+        ORDER BY s.points DESC, u.name, s.user_id LIMIT @limit`,
+  // Ties share a rank: 1 + the rows with strictly more points, a range on scores_rank.
+  rank: `SELECT s.points AS points,
+          1 + (SELECT COUNT(*) FROM scores AS o
+               WHERE o.scope = s.scope AND o.period = s.period AND o.period_key = s.period_key AND o.points > s.points) AS rank,
+          (SELECT COUNT(*) FROM scores AS o
+               WHERE o.scope = s.scope AND o.period = s.period AND o.period_key = s.period_key) AS players
+        FROM scores AS s
+        WHERE s.scope = @scope AND s.period = @period AND s.period_key = @key AND s.user_id = @userId`,
+} as const;
+
+/** Awards, and the leaderboards in `scores` that are materialised from them. */
+export class SqliteScoreStore implements ScoreStore {
+  private readonly insertAwardStmt: Statement<[AwardInput]>;
+  private readonly addPointsStmt: Statement<[BoardParams & { readonly userId: string; readonly points: number }]>;
+  private readonly topStmt: Statement<[BoardParams & { readonly limit: number }], ScoreRow>;
+  private readonly rankStmt: Statement<[BoardParams & { readonly userId: string }], RankInfo>;
+  private readonly totalsStmt: Statement<[number], ScoreRow>;
+  private readonly addAwardTx: (award: AwardInput, boards: readonly BoardKey[]) => void;
+
+  constructor(db: BetterSqlite3.Database) {
+    this.insertAwardStmt = db.prepare(
+      "INSERT INTO awards (answer_id, user_id, chat_id, points, at) VALUES (@answerId, @userId, @chatId, @points, @at)",
+    );
+    this.addPointsStmt = db.prepare(
+      `INSERT INTO scores (scope, period, period_key, user_id, points) VALUES (@scope, @period, @key, @userId, @points)
+       ON CONFLICT (scope, period, period_key, user_id) DO UPDATE SET points = points + excluded.points`,
+    );
+    this.topStmt = db.prepare(SCORE_SQL.top);
+    this.rankStmt = db.prepare(SCORE_SQL.rank);
+    // Every user who answered in the session, with 0 when none of their answers earned points.
+    this.totalsStmt = db.prepare(
+      `SELECT a.user_id AS userId, u.name AS name, COALESCE(SUM(w.points), 0) AS points
+       FROM answers AS a
+       JOIN users AS u ON u.id = a.user_id
+       LEFT JOIN awards AS w ON w.answer_id = a.id
+       WHERE a.session_id = ?
+       GROUP BY a.user_id, u.name
+       ORDER BY points DESC, u.name, a.user_id`,
+    );
+    // A transaction function made once: inside a caller's transaction it becomes a savepoint.
+    this.addAwardTx = db.transaction((award: AwardInput, boards: readonly BoardKey[]) => {
+      this.insertAwardStmt.run(award);
+      const seen = new Set<string>();
+      for (const { scope, period, key } of boards) {
+        // The same board given twice still counts the award once.
+        const id = JSON.stringify([scope, period, key]);
+        if (seen.has(id)) continue;
+        seen.add(id);
+        this.addPointsStmt.run({ scope, period, key, userId: award.userId, points: award.points });
+      }
+    });
+  }
+
+  addAward(award: AwardInput, boards: readonly BoardKey[]): void {
+    this.addAwardTx(award, boards);
+  }
+
+  top(board: BoardKey, limit: number): ScoreRow[] {
+    return this.topStmt.all({ scope: board.scope, period: board.period, key: board.key, limit });
+  }
+
+  rank(board: BoardKey, userId: string): RankInfo | undefined {
+    return this.rankStmt.get({ scope: board.scope, period: board.period, key: board.key, userId });
+  }
+
+  sessionTotals(sessionId: number): ScoreRow[] {
+    return this.totalsStmt.all(sessionId);
+  }
+}

@@ -1,0 +1,180 @@
+import type BetterSqlite3 from "better-sqlite3";
+import type { Lang } from "../core/bank/types.ts";
+import type { OutboxPayload } from "../core/game/outbox-payload.ts";
+import type {
+  AnswerInput,
+  AnswerRecord,
+  AwardInput,
+  BoardKey,
+  ChatKind,
+  ChatRecord,
+  Clock,
+  OutboxRecord,
+  RankInfo,
+  ReportRecord,
+  ScoreRow,
+  SeenQuestion,
+  SessionKind,
+  SessionRecord,
+  Store,
+  TopicProgress,
+  UserRecord,
+} from "../core/ports.ts";
+import { SqliteAnswerStore } from "./sqlite-answers.ts";
+import { SqliteDeliveryStore } from "./sqlite-delivery.ts";
+import { SqliteDirectoryStore } from "./sqlite-directory.ts";
+import { SqliteReportStore } from "./sqlite-reports.ts";
+import { SqliteScoreStore } from "./sqlite-scores.ts";
+import { SqliteSessionStore } from "./sqlite-sessions.ts";
+
+/** What a SQLite store needs besides the database. */
+export interface SqliteStoreOptions {
+  /** Stamps `created_at` of new users and chats; the system clock by default. */
+  readonly clock?: Clock;
+}
+
+const systemClock: Clock = { now: () => Date.now() };
+
+/**
+ * The whole `Store` on one better-sqlite3 connection: one role store per
+ * table group, each preparing its statements once, behind one facade.
+ * The database must already be migrated (see `openDatabase`).
+ */
+export class SqliteStore implements Store {
+  private readonly directory: SqliteDirectoryStore;
+  private readonly sessions: SqliteSessionStore;
+  private readonly answers: SqliteAnswerStore;
+  private readonly scores: SqliteScoreStore;
+  private readonly delivery: SqliteDeliveryStore;
+  private readonly reports: SqliteReportStore;
+  private readonly runInTransaction: (fn: () => unknown) => unknown;
+
+  constructor(db: BetterSqlite3.Database, options: SqliteStoreOptions = {}) {
+    this.directory = new SqliteDirectoryStore(db, options.clock ?? systemClock);
+    this.sessions = new SqliteSessionStore(db);
+    this.answers = new SqliteAnswerStore(db);
+    this.scores = new SqliteScoreStore(db);
+    this.delivery = new SqliteDeliveryStore(db);
+    this.reports = new SqliteReportStore(db);
+    // better-sqlite3 turns a call inside another transaction into a savepoint, so nesting works,
+    // and it refuses a function that returns a promise: transactions stay synchronous.
+    this.runInTransaction = db.transaction((fn: () => unknown) => fn());
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.runInTransaction(fn) as T;
+  }
+
+  // DirectoryStore
+  upsertUser(id: string, name: string): UserRecord {
+    return this.directory.upsertUser(id, name);
+  }
+  getUser(id: string): UserRecord | undefined {
+    return this.directory.getUser(id);
+  }
+  setUserLang(id: string, lang: Lang | null): void {
+    this.directory.setUserLang(id, lang);
+  }
+  ensureChat(id: string, kind: ChatKind): ChatRecord {
+    return this.directory.ensureChat(id, kind);
+  }
+  getChat(id: string): ChatRecord | undefined {
+    return this.directory.getChat(id);
+  }
+  updateChat(chat: ChatRecord): void {
+    this.directory.updateChat(chat);
+  }
+
+  // SessionStore
+  createSession<S>(input: { chatId: string; kind: SessionKind; startedBy: string; createdAt: number; closesAt: number | null; state: S }): SessionRecord<S> {
+    return this.sessions.createSession(input);
+  }
+  getSession<S>(id: number): SessionRecord<S> | undefined {
+    return this.sessions.getSession<S>(id);
+  }
+  updateSession<S>(id: number, change: { state: S; closesAt: number | null; status: SessionRecord["status"]; updatedAt: number }): void {
+    this.sessions.updateSession(id, change);
+  }
+  openSession<S>(chatId: string, kind: SessionKind, startedBy?: string): SessionRecord<S> | undefined {
+    return this.sessions.openSession<S>(chatId, kind, startedBy);
+  }
+  dueSessions<S>(at: number): SessionRecord<S>[] {
+    return this.sessions.dueSessions<S>(at);
+  }
+  nextDeadline(): number | null {
+    return this.sessions.nextDeadline();
+  }
+
+  // AnswerStore
+  appendAnswer(answer: AnswerInput): number | null {
+    return this.answers.appendAnswer(answer);
+  }
+  sessionAnswers(sessionId: number, questionIndex: number): AnswerRecord[] {
+    return this.answers.sessionAnswers(sessionId, questionIndex);
+  }
+  hasAnswered(sessionId: number, questionIndex: number, userId: string): boolean {
+    return this.answers.hasAnswered(sessionId, questionIndex, userId);
+  }
+  recordQuestionStat(questionId: string, correct: boolean, at: number): void {
+    this.answers.recordQuestionStat(questionId, correct, at);
+  }
+  seenByUser(userId: string, chatId: string): SeenQuestion[] {
+    return this.answers.seenByUser(userId, chatId);
+  }
+  seenInChat(chatId: string): SeenQuestion[] {
+    return this.answers.seenInChat(chatId);
+  }
+  recentResults(userId: string, limit: number): boolean[] {
+    return this.answers.recentResults(userId, limit);
+  }
+  topicProgress(userId: string): TopicProgress[] {
+    return this.answers.topicProgress(userId);
+  }
+  lastQuestion(userId: string, chatId: string): string | undefined {
+    return this.answers.lastQuestion(userId, chatId);
+  }
+
+  // ScoreStore
+  addAward(award: AwardInput, boards: readonly BoardKey[]): void {
+    this.scores.addAward(award, boards);
+  }
+  top(board: BoardKey, limit: number): ScoreRow[] {
+    return this.scores.top(board, limit);
+  }
+  rank(board: BoardKey, userId: string): RankInfo | undefined {
+    return this.scores.rank(board, userId);
+  }
+  sessionTotals(sessionId: number): ScoreRow[] {
+    return this.scores.sessionTotals(sessionId);
+  }
+
+  // DeliveryStore
+  enqueue(chatId: string, payload: OutboxPayload, at: number): number {
+    return this.delivery.enqueue(chatId, payload, at);
+  }
+  pending(limit: number): OutboxRecord[] {
+    return this.delivery.pending(limit);
+  }
+  markSent(id: number, at: number): void {
+    this.delivery.markSent(id, at);
+  }
+  markFailed(id: number, error: string): void {
+    this.delivery.markFailed(id, error);
+  }
+  claimUpdate(key: string, at: number): boolean {
+    return this.delivery.claimUpdate(key, at);
+  }
+
+  // ReportStore
+  addReport(input: Omit<ReportRecord, "id">): number {
+    return this.reports.addReport(input);
+  }
+  listReports(): ReportRecord[] {
+    return this.reports.listReports();
+  }
+}
+
+/** Creates the SQLite `Store` on an open, migrated database. */
+export function createSqliteStore(db: BetterSqlite3.Database, options: SqliteStoreOptions = {}): Store {
+  return new SqliteStore(db, options);
+}

@@ -1,0 +1,79 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../../src/app/config.ts";
+import { loadEnv } from "../../src/app/load-env.ts";
+
+const TOKEN = "123456:AAE-secret_token_value";
+
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("parseConfig", () => {
+  it("uses the defaults when nothing is set, which means the console chat", () => {
+    expect(parseConfig({})).toEqual({
+      dbPath: "./data/memquiz.db",
+      questionsDir: "./questions",
+      logLevel: "info",
+    });
+  });
+
+  it("reads both bots, trimming a trailing slash from API roots", () => {
+    const config = parseConfig({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: "http://127.0.0.1:8081/",
+      DISCORD_BOT_TOKEN: "discord.token.value",
+      DISCORD_API_ROOT: "http://127.0.0.1:9000/api",
+      MEMQUIZ_DB: "/tmp/x.db",
+      LOG_LEVEL: "debug",
+    });
+    expect(config.telegram).toEqual({ token: TOKEN, apiRoot: "http://127.0.0.1:8081" });
+    expect(config.discord).toEqual({ token: "discord.token.value", apiRoot: "http://127.0.0.1:9000/api" });
+    expect(config.dbPath).toBe("/tmp/x.db");
+    expect(config.logLevel).toBe("debug");
+  });
+
+  it("treats empty values as unset, as .env templates leave them", () => {
+    expect(parseConfig({ TELEGRAM_BOT_TOKEN: "", MEMQUIZ_DB: "" }).telegram).toBeUndefined();
+  });
+
+  // Each rule names its variable; the bad value (maybe a secret) is never echoed.
+  it.each([
+    [{ TELEGRAM_BOT_TOKEN: "not a token" }, "TELEGRAM_BOT_TOKEN", "not a token"],
+    [{ TELEGRAM_BOT_TOKEN: "12345-no-colon" }, "TELEGRAM_BOT_TOKEN", "12345-no-colon"],
+    [{ TELEGRAM_API_ROOT: "ftp://example.org" }, "TELEGRAM_API_ROOT", "ftp://example.org"],
+    [{ DISCORD_BOT_TOKEN: "has space" }, "DISCORD_BOT_TOKEN", "has space"],
+    [{ DISCORD_API_ROOT: "nonsense" }, "DISCORD_API_ROOT", "nonsense"],
+    [{ MEMQUIZ_DB: "   " }, "MEMQUIZ_DB", "   "],
+    [{ MEMQUIZ_QUESTIONS: "  " }, "MEMQUIZ_QUESTIONS", "  "],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL", "loud"],
+  ])("rejects %o naming %s without echoing the value", (env, variable, value) => {
+    const error = errorOf(env);
+    expect(error.variable).toBe(variable);
+    expect(error.message.startsWith(variable)).toBe(true);
+    if (value.trim() !== "") expect(error.message).not.toContain(value);
+  });
+});
+
+describe("loadEnv", () => {
+  it("reads .env when present, with real environment variables winning", () => {
+    const dir = mkdtempSync(join(tmpdir(), "memquiz-env-"));
+    const file = join(dir, ".env");
+    writeFileSync(file, "MEMQUIZ_DB=./from-file.db\nLOG_LEVEL=debug\n# a comment\n");
+    const env = loadEnv({ LOG_LEVEL: "warn" }, file);
+    expect(env.MEMQUIZ_DB).toBe("./from-file.db");
+    expect(env.LOG_LEVEL).toBe("warn");
+  });
+
+  it("works without a .env file", () => {
+    expect(loadEnv({ A: "1" }, "/nonexistent/.env")).toEqual({ A: "1" });
+  });
+});
