@@ -194,7 +194,9 @@ export interface AnswerStore {
   recordQuestionStat(questionId: string, correct: boolean, at: number): void;
   /** Questions this user answered in this chat, with the last time. */
   seenByUser(userId: string, chatId: string): SeenQuestion[];
-  /** Questions asked in this chat (any user or round), with the last time. */
+  /** Records that a question was posted to a chat (answered or not). */
+  recordAsked(chatId: string, questionId: string, at: number): void;
+  /** Questions asked or answered in this chat, with the last time. */
   seenInChat(chatId: string): SeenQuestion[];
   /** Whether the user's most recent `limit` answers were right, newest first. */
   recentResults(userId: string, limit: number): boolean[];
@@ -230,6 +232,14 @@ export interface DeliveryStore {
   claimUpdate(key: string, at: number): boolean;
 }
 
+/** Small JSON values a platform adapter must find again after a restart (poll ids, message ids). */
+export interface RefStore {
+  /** Saves (or replaces) a value under a key such as `tg:poll:<id>`. */
+  putRef(key: string, value: unknown, at: number): void;
+  /** The value saved under a key, if any. */
+  getRef<T>(key: string): T | undefined;
+}
+
 /** Question reports from users. */
 export interface ReportStore {
   /** Stores a report. */
@@ -239,7 +249,7 @@ export interface ReportStore {
 }
 
 /** Everything the app persists, with synchronous transactions. */
-export interface Store extends DirectoryStore, SessionStore, AnswerStore, ScoreStore, DeliveryStore, ReportStore {
+export interface Store extends DirectoryStore, SessionStore, AnswerStore, ScoreStore, DeliveryStore, ReportStore, RefStore {
   /** Runs `fn` in one transaction: all of its writes land, or none do. */
   transaction<T>(fn: () => T): T;
 }

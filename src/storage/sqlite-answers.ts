@@ -23,7 +23,8 @@ export class SqliteAnswerStore implements AnswerStore {
   private readonly hasAnsweredStmt: Statement<[number, number, string], number>;
   private readonly statStmt: Statement<[string, 0 | 1, number]>;
   private readonly seenByUserStmt: Statement<[string, string], SeenQuestion>;
-  private readonly seenInChatStmt: Statement<[string], SeenQuestion>;
+  private readonly seenInChatStmt: Statement<[{ chatId: string }], SeenQuestion>;
+  private readonly askedStmt: Statement<[string, string, number]>;
   private readonly recentStmt: Statement<[string, number], 0 | 1>;
   private readonly progressStmt: Statement<[string], TopicProgress>;
   private readonly lastQuestionStmt: Statement<[string, string], string>;
@@ -51,9 +52,16 @@ export class SqliteAnswerStore implements AnswerStore {
       `SELECT question_id AS questionId, MAX(answered_at) AS lastAt FROM answers
        WHERE user_id = ? AND chat_id = ? GROUP BY question_id ORDER BY lastAt, questionId`,
     );
+    this.askedStmt = db.prepare(
+      `INSERT INTO asked_questions (chat_id, question_id, asked_at) VALUES (?, ?, ?)
+       ON CONFLICT (chat_id, question_id) DO UPDATE SET asked_at = MAX(asked_at, excluded.asked_at)`,
+    );
     this.seenInChatStmt = db.prepare(
-      `SELECT question_id AS questionId, MAX(answered_at) AS lastAt FROM answers
-       WHERE chat_id = ? GROUP BY question_id ORDER BY lastAt, questionId`,
+      `SELECT questionId, MAX(at) AS lastAt FROM (
+         SELECT question_id AS questionId, answered_at AS at FROM answers WHERE chat_id = @chatId
+         UNION ALL
+         SELECT question_id, asked_at FROM asked_questions WHERE chat_id = @chatId
+       ) GROUP BY questionId ORDER BY lastAt, questionId`,
     );
     this.recentStmt = db
       .prepare<[string, number], 0 | 1>("SELECT correct FROM answers WHERE user_id = ? ORDER BY answered_at DESC, id DESC LIMIT ?")
@@ -85,12 +93,16 @@ export class SqliteAnswerStore implements AnswerStore {
     this.statStmt.run(questionId, correct ? 1 : 0, at);
   }
 
+  recordAsked(chatId: string, questionId: string, at: number): void {
+    this.askedStmt.run(chatId, questionId, at);
+  }
+
   seenByUser(userId: string, chatId: string): SeenQuestion[] {
     return this.seenByUserStmt.all(userId, chatId);
   }
 
   seenInChat(chatId: string): SeenQuestion[] {
-    return this.seenInChatStmt.all(chatId);
+    return this.seenInChatStmt.all({ chatId });
   }
 
   recentResults(userId: string, limit: number): boolean[] {

@@ -23,6 +23,7 @@ import type {
 import { SqliteAnswerStore } from "./sqlite-answers.ts";
 import { SqliteDeliveryStore } from "./sqlite-delivery.ts";
 import { SqliteDirectoryStore } from "./sqlite-directory.ts";
+import { SqliteRefStore } from "./sqlite-refs.ts";
 import { SqliteReportStore } from "./sqlite-reports.ts";
 import { SqliteScoreStore } from "./sqlite-scores.ts";
 import { SqliteSessionStore } from "./sqlite-sessions.ts";
@@ -47,6 +48,7 @@ export class SqliteStore implements Store {
   private readonly scores: SqliteScoreStore;
   private readonly delivery: SqliteDeliveryStore;
   private readonly reports: SqliteReportStore;
+  private readonly refs: SqliteRefStore;
   private readonly runInTransaction: (fn: () => unknown) => unknown;
 
   constructor(db: BetterSqlite3.Database, options: SqliteStoreOptions = {}) {
@@ -56,6 +58,7 @@ export class SqliteStore implements Store {
     this.scores = new SqliteScoreStore(db);
     this.delivery = new SqliteDeliveryStore(db);
     this.reports = new SqliteReportStore(db);
+    this.refs = new SqliteRefStore(db);
     // better-sqlite3 turns a call inside another transaction into a savepoint, so nesting works,
     // and it refuses a function that returns a promise: transactions stay synchronous.
     this.runInTransaction = db.transaction((fn: () => unknown) => fn());
@@ -121,6 +124,9 @@ export class SqliteStore implements Store {
   seenByUser(userId: string, chatId: string): SeenQuestion[] {
     return this.answers.seenByUser(userId, chatId);
   }
+  recordAsked(chatId: string, questionId: string, at: number): void {
+    this.answers.recordAsked(chatId, questionId, at);
+  }
   seenInChat(chatId: string): SeenQuestion[] {
     return this.answers.seenInChat(chatId);
   }
@@ -171,6 +177,14 @@ export class SqliteStore implements Store {
   }
   listReports(): ReportRecord[] {
     return this.reports.listReports();
+  }
+
+  // RefStore
+  putRef(key: string, value: unknown, at: number): void {
+    this.refs.putRef(key, value, at);
+  }
+  getRef<T>(key: string): T | undefined {
+    return this.refs.getRef<T>(key);
   }
 }
 

@@ -138,6 +138,26 @@ export function describeRecordsContract(getStore: () => Store): void {
       expect(store.seenByUser(BOB, OTHER_CHAT)).toEqual([]);
     });
 
+    it("counts questions posted to a chat as seen there even when nobody answered them", () => {
+      const { round } = seed(store);
+      store.recordAsked(CHAT, "q/unanswered", 1_500);
+      store.recordAsked(CHAT, "q/a", 500);
+      store.appendAnswer(answer({ userId: ANN, sessionId: round, questionId: "q/a", answeredAt: 1_000 }));
+      store.recordAsked(CHAT, "q/unanswered", 1_200);
+      expect(sortSeen(store.seenInChat(CHAT))).toEqual([
+        { questionId: "q/a", lastAt: 1_000 },
+        { questionId: "q/unanswered", lastAt: 1_500 },
+      ]);
+      expect(store.seenInChat(OTHER_CHAT)).toEqual([]);
+    });
+
+    it("keeps platform references as JSON and replaces them by key", () => {
+      expect(store.getRef("tg:poll:1")).toBeUndefined();
+      store.putRef("tg:poll:1", { chatId: CHAT, sessionId: 3, index: 0 }, 1_000);
+      store.putRef("tg:poll:1", { chatId: CHAT, sessionId: 3, index: 1 }, 2_000);
+      expect(store.getRef("tg:poll:1")).toEqual({ chatId: CHAT, sessionId: 3, index: 1 });
+    });
+
     it("gives a user's most recent results newest first, at most `limit`, over every chat", () => {
       const { round, practice } = seed(store);
       store.appendAnswer(answer({ userId: ANN, sessionId: round, correct: true, answeredAt: 1_000 }));

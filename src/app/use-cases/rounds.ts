@@ -29,7 +29,9 @@ function parseQuizArgs(args: readonly string[]): { count?: number; topic?: strin
 export function createRounds(deps: AppDeps) {
   const { store, bank, clock, rng, picker } = deps;
 
+  /** The outbox message that posts a round question; also logs the question as asked in the chat. */
   function questionPayload(session: SessionRecord<RoundState>, state: RoundState): RoundQuestionPayload {
+    store.recordAsked(session.chatId, state.questionIds[state.index] ?? "", state.openedAt);
     return {
       type: "round-question",
       lang: state.lang,
