@@ -10,6 +10,7 @@ import { createLogger, type Logger } from "./app/logger.ts";
 import { createRuntime, type Runtime } from "./app/runtime.ts";
 import type { TimerPort } from "./app/ticker.ts";
 import { createConsoleChat } from "./adapters/console/console-chat.ts";
+import { startTelegramBot, type TelegramBot } from "./adapters/telegram/telegram-bot.ts";
 import { formatIssue, type Bank } from "./core/bank/index.ts";
 import { createSimplePicker } from "./core/game/picker.ts";
 import type { Clock, Rng } from "./core/ports.ts";
@@ -31,6 +32,8 @@ export interface BootEnvironment {
 /** A started memquiz: wait for it to end by itself, or stop it (signals). */
 export interface RunningMemquiz {
   readonly runtime: Runtime;
+  /** The platform bots that were started. */
+  readonly adapters: { readonly telegram?: TelegramBot };
   /** Resolves with the exit code when memquiz has stopped. */
   readonly done: Promise<number>;
   /** Stops taking input, finishes work in flight, and closes the database. */
@@ -68,7 +71,7 @@ function loadBank(dir: string, log: Logger, writeError: (line: string) => void):
 export async function startMemquiz(boot: BootEnvironment): Promise<RunningMemquiz | number> {
   const config = readConfig(boot);
   if (!config) return 2;
-  const secrets = [config.telegram?.token, config.discord?.token].filter((s): s is string => Boolean(s));
+  const secrets = [config.telegram?.token, config.telegram?.webhook?.secret, config.discord?.token].filter((s): s is string => Boolean(s));
   const log = createLogger(config.logLevel, { secrets, write: boot.writeError, clock: () => new Date(boot.clock.now()) });
   const bank = loadBank(config.questionsDir, log, boot.writeError);
   if (!bank) return 1;
@@ -85,12 +88,33 @@ export async function startMemquiz(boot: BootEnvironment): Promise<RunningMemqui
     store, bank, clock: boot.clock, rng: boot.rng, picker: createSimplePicker(), timers: boot.timers, log, roundSeconds: config.roundSeconds,
   });
   const stops: (() => Promise<void>)[] = [];
+  const adapters: { telegram?: TelegramBot } = {};
+  let resolveBots: (code: number) => void = () => undefined;
   let finished: Promise<number>;
   if (config.telegram || config.discord) {
-    log.error("the Telegram and Discord adapters are not built yet; unset the tokens to use the console chat");
-    await runtime.stop();
-    closeDatabase(db);
-    return 1;
+    if (config.discord) log.warn("discord: the Discord adapter is not built yet; DISCORD_BOT_TOKEN is ignored");
+    if (config.telegram) {
+      try {
+        const telegram = await startTelegramBot({
+          token: config.telegram.token,
+          apiRoot: config.telegram.apiRoot,
+          webhook: config.telegram.webhook,
+          runtime,
+          log,
+          timers: boot.timers,
+        });
+        stops.push(() => telegram.stop());
+        adapters.telegram = telegram;
+      } catch (error) {
+        log.error(`telegram: could not start: ${error instanceof Error ? error.message : String(error)}`);
+        await runtime.stop();
+        closeDatabase(db);
+        return 1;
+      }
+    }
+    // Questions that fell due while the process was down close now, and queued messages go out.
+    await runtime.tick();
+    finished = new Promise<number>((resolve) => (resolveBots = resolve));
   } else {
     const chat = createConsoleChat({
       runtime,
@@ -115,8 +139,10 @@ export async function startMemquiz(boot: BootEnvironment): Promise<RunningMemqui
   return {
     runtime,
     done,
+    adapters,
     async stop() {
       for (const stop of stops) await stop();
+      resolveBots(0);
       await done;
     },
   };

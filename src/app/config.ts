@@ -26,6 +26,20 @@ const schema = z.object({
     { error: "TELEGRAM_BOT_TOKEN must look like 123456:ABC-DEF (the token from @BotFather)" },
   ),
   TELEGRAM_API_ROOT: optionalUrl("TELEGRAM_API_ROOT"),
+  TELEGRAM_WEBHOOK_URL: z
+    .url({ protocol: /^https?$/, error: "TELEGRAM_WEBHOOK_URL must be an http(s) URL, like https://bot.example.org/telegram" })
+    .optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, { error: "TELEGRAM_WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -" })
+    .optional(),
+  TELEGRAM_WEBHOOK_HOST: z.string().trim().min(1, { error: "TELEGRAM_WEBHOOK_HOST must not be empty" }).default("0.0.0.0"),
+  TELEGRAM_WEBHOOK_PORT: z.coerce
+    .number({ error: "TELEGRAM_WEBHOOK_PORT must be a port number" })
+    .int({ error: "TELEGRAM_WEBHOOK_PORT must be a whole number" })
+    .min(0, { error: "TELEGRAM_WEBHOOK_PORT must be from 0 to 65535" })
+    .max(65535, { error: "TELEGRAM_WEBHOOK_PORT must be from 0 to 65535" })
+    .default(8080),
   DISCORD_BOT_TOKEN: optionalToken("DISCORD_BOT_TOKEN"),
   DISCORD_API_ROOT: optionalUrl("DISCORD_API_ROOT"),
   MEMQUIZ_DB: nonEmptyPath("MEMQUIZ_DB", "./data/memquiz.db"),
@@ -41,7 +55,12 @@ const schema = z.object({
 
 /** Validated settings, read once at start-up. */
 export interface Config {
-  readonly telegram?: { readonly token: string; readonly apiRoot?: string };
+  readonly telegram?: {
+    readonly token: string;
+    readonly apiRoot?: string;
+    /** Webhook mode; long polling when absent. */
+    readonly webhook?: { readonly url: string; readonly secret: string; readonly host: string; readonly port: number };
+  };
   readonly discord?: { readonly token: string; readonly apiRoot?: string };
   readonly dbPath: string;
   readonly questionsDir: string;
@@ -83,9 +102,21 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     throw new ConfigError(variable, message);
   }
   const c = result.data;
+  if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
+    throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL, so only Telegram can post updates");
+  }
+  const webhook = c.TELEGRAM_WEBHOOK_URL && c.TELEGRAM_WEBHOOK_SECRET
+    ? { url: c.TELEGRAM_WEBHOOK_URL, secret: c.TELEGRAM_WEBHOOK_SECRET, host: c.TELEGRAM_WEBHOOK_HOST, port: c.TELEGRAM_WEBHOOK_PORT }
+    : undefined;
   return {
     ...(c.TELEGRAM_BOT_TOKEN
-      ? { telegram: { token: c.TELEGRAM_BOT_TOKEN, ...(c.TELEGRAM_API_ROOT ? { apiRoot: c.TELEGRAM_API_ROOT } : {}) } }
+      ? {
+          telegram: {
+            token: c.TELEGRAM_BOT_TOKEN,
+            ...(c.TELEGRAM_API_ROOT ? { apiRoot: c.TELEGRAM_API_ROOT } : {}),
+            ...(webhook ? { webhook } : {}),
+          },
+        }
       : {}),
     ...(c.DISCORD_BOT_TOKEN
       ? { discord: { token: c.DISCORD_BOT_TOKEN, ...(c.DISCORD_API_ROOT ? { apiRoot: c.DISCORD_API_ROOT } : {}) } }

@@ -67,7 +67,12 @@ export function createGameApp(deps: AppDeps) {
     return practice.answer(ctx, { sessionId: open.session.id, number: open.session.state.number, option: number - 1 });
   }
 
-  return { command, typedAnswer, practice, rounds, boards, settings, reports };
+  /** The language to answer this request in (creating the user and chat rows if new). */
+  function languageOf(ctx: RequestContext) {
+    return participants(deps.store, ctx).lang;
+  }
+
+  return { command, typedAnswer, languageOf, practice, rounds, boards, settings, reports };
 }
 
 /** The game application: every use case the adapters call. */

@@ -36,6 +36,7 @@ export function createSendQueue(deps: { clock: Clock; timers: TimerPort; limits:
   const recent: number[] = [];
   let timer: unknown = null;
   let timerAt = Infinity;
+  let stopped = false;
 
   function prune(list: number[], since: number): void {
     while (list.length > 0 && (list[0] ?? 0) <= since) list.shift();
@@ -99,6 +100,10 @@ export function createSendQueue(deps: { clock: Clock; timers: TimerPort; limits:
     /** Queues a send for a chat; resolves with its result once it has gone out within the limits. */
     push<T>(chatKey: string, group: boolean, run: () => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
+        if (stopped) {
+          reject(new Error("the send queue has stopped"));
+          return;
+        }
         let lane = lanes.get(chatKey);
         if (!lane) {
           lane = { group, jobs: [], busy: false, sent: [] };
@@ -110,11 +115,19 @@ export function createSendQueue(deps: { clock: Clock; timers: TimerPort; limits:
     },
     /** Messages waiting (not yet started). */
     size: () => [...lanes.values()].reduce((n, lane) => n + lane.jobs.length, 0),
-    /** Cancels the wake-up timer (shutdown); queued jobs stay unsent. */
+    /**
+     * Shutdown: cancels the wake-up timer and rejects every job not yet
+     * started, so nobody waits forever. The outbox keeps those messages, and
+     * they go out after the restart.
+     */
     stop(): void {
+      stopped = true;
       if (timer !== null) timers.clear(timer);
       timer = null;
       timerAt = Infinity;
+      for (const lane of lanes.values()) {
+        for (const job of lane.jobs.splice(0)) job.reject(new Error("the send queue stopped before this message went out"));
+      }
     },
   };
 }

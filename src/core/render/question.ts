@@ -48,8 +48,8 @@ export function renderExplanation(question: Question, lang: Lang, withMore: bool
 }
 
 /** Feedback on a practice answer: right or wrong, the right option, and the explanation. */
-export function renderFeedback(question: Question, lang: Lang, correct: boolean, style: LabelStyle): Doc {
+export function renderFeedback(question: Question, lang: Lang, correct: boolean, style: LabelStyle, withMore = true): Doc {
   const t = messages(lang);
   const verdict = correct ? t.correct : t.wrong(labelledOption(question, question.answer, lang, style));
-  return [p(bold(verdict)), ...renderExplanation(question, lang, true)];
+  return [p(bold(verdict)), ...renderExplanation(question, lang, withMore)];
 }

@@ -1,0 +1,132 @@
+import { createServer, type Server } from "node:http";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
+import { Bot, GrammyError, HttpError, webhookCallback, type Context } from "grammy";
+import type { Logger } from "../../app/logger.ts";
+import type { Runtime } from "../../app/runtime.ts";
+import { createSendQueue, TELEGRAM_LIMITS, type SendLimits } from "../../app/send-queue.ts";
+import type { TimerPort } from "../../app/ticker.ts";
+import { messages } from "../../core/i18n/index.ts";
+import { createAdminCache } from "./admin-cache.ts";
+import { registerCommands } from "./commands-menu.ts";
+import { commandsFeature } from "./features/commands.ts";
+import { pollAnswersFeature } from "./features/poll-answers.ts";
+import { practiceButtonsFeature } from "./features/practice-buttons.ts";
+import { createTelegramSink } from "./outbox-sink.ts";
+import { requestContext } from "./request-context.ts";
+import type { TelegramDeps } from "./telegram-deps.ts";
+
+/** How the Telegram bot receives updates and where it sends requests. */
+export interface TelegramOptions {
+  readonly token: string;
+  readonly apiRoot?: string | undefined;
+  /** Webhook mode: Telegram posts updates to this URL; otherwise long polling. */
+  readonly webhook?: { readonly url: string; readonly secret: string; readonly host: string; readonly port: number } | undefined;
+  readonly runtime: Runtime;
+  readonly log: Logger;
+  readonly timers: TimerPort;
+  readonly limits?: SendLimits;
+}
+
+/** A running Telegram bot. */
+export interface TelegramBot {
+  readonly bot: Bot;
+  /** The webhook server's port, in webhook mode. */
+  readonly webhookPort: number | undefined;
+  /** Stops taking updates and waits for the handlers in flight. */
+  stop(): Promise<void>;
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof GrammyError) return `Telegram refused ${error.method}: ${error.error_code} ${error.description}`;
+  if (error instanceof HttpError) return `network error: ${error.message}`;
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** The idempotency key of a Telegram update. */
+export function updateKey(updateId: number): string {
+  return `tg:update:${updateId}`;
+}
+
+/**
+ * Starts memquiz on Telegram: long polling through grammY's runner (or a
+ * webhook), one Composer per feature, sequential per chat, with auto-retry
+ * for 429 and 5xx and a rate-limited queue for the messages the bot starts.
+ */
+export async function startTelegramBot(options: TelegramOptions): Promise<TelegramBot> {
+  const { runtime, log } = options;
+  const { store, clock, bank } = runtime.deps;
+  const bot = new Bot(options.token, { client: options.apiRoot ? { apiRoot: options.apiRoot } : {} });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  const admins = createAdminCache(clock, async (chatId, userId) => (await bot.api.getChatMember(chatId, userId)).status);
+  const deps: TelegramDeps = { runtime, log, contextOf: (ctx) => requestContext(ctx, (c, u) => admins.isAdmin(c, u)) };
+
+  // The runner doesn't wait for handlers when it stops, so count them to drain on shutdown.
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  bot.use(async (_ctx, next) => {
+    inFlight++;
+    try {
+      await next();
+    } finally {
+      inFlight--;
+      if (inFlight === 0) drained?.();
+    }
+  });
+  // One chat's updates run in order; different chats run in parallel.
+  bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? ctx.pollAnswer?.poll_id ?? "")));
+  // An update Telegram delivers twice is handled once (poll answers check inside their own transaction).
+  bot.use(async (ctx, next) => {
+    if (ctx.pollAnswer || store.claimUpdate(updateKey(ctx.update.update_id), clock.now())) await next();
+  });
+  bot.use(commandsFeature(deps), practiceButtonsFeature(deps), pollAnswersFeature(deps));
+  bot.catch(async (err) => {
+    log.error(`telegram: update ${err.ctx.update.update_id} failed: ${describeError(err.error)}`);
+    const request = deps.contextOf(err.ctx);
+    const lang = request ? runtime.app.languageOf(request) : "en";
+    if (err.ctx.chat) await err.ctx.reply(messages(lang).somethingWentWrong).catch(() => undefined);
+  });
+
+  await bot.init();
+  await registerCommands(bot.api);
+  const queue = createSendQueue({ clock, timers: options.timers, limits: options.limits ?? TELEGRAM_LIMITS });
+  runtime.addSink("tg", createTelegramSink({ api: bot.api, bank, store, clock, queue }));
+  log.info(`telegram: signed in as @${bot.botInfo.username}`);
+
+  let runner: RunnerHandle | undefined;
+  let server: Server | undefined;
+  if (options.webhook) {
+    const { url, secret, host, port } = options.webhook;
+    const handle = webhookCallback(bot, "http", { secretToken: secret, onTimeout: "return" });
+    const path = new URL(url).pathname;
+    server = createServer((req, res) => {
+      if (req.method !== "POST" || req.url?.split("?")[0] !== path) {
+        res.writeHead(404).end();
+        return;
+      }
+      handle(req, res).catch((error: unknown) => {
+        log.error(`telegram: webhook request failed: ${describeError(error)}`);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    });
+    await new Promise<void>((resolve) => server?.listen(port, host, resolve));
+    await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ["message", "callback_query", "poll_answer"] });
+    log.info(`telegram: webhook listening on ${host}:${(server.address() as { port: number }).port}`);
+  } else {
+    await bot.api.deleteWebhook();
+    runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "poll_answer"] } } });
+  }
+
+  return {
+    bot,
+    webhookPort: server ? (server.address() as { port: number }).port : undefined,
+    async stop() {
+      if (runner?.isRunning()) await runner.stop();
+      if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
+      // Queued outbox messages stay in the outbox for the next start; handlers in
+      // flight finish (and record their answers) before the database closes.
+      queue.stop();
+      if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+    },
+  };
+}
