@@ -10,6 +10,8 @@ import { createLogger, type Logger } from "./app/logger.ts";
 import { createRuntime, type Runtime } from "./app/runtime.ts";
 import type { TimerPort } from "./app/ticker.ts";
 import { createConsoleChat } from "./adapters/console/console-chat.ts";
+import { startDiscordBot, type DiscordBot } from "./adapters/discord/discord-bot.ts";
+import { isShardProcess, startShards } from "./adapters/discord/sharding.ts";
 import { startTelegramBot, type TelegramBot } from "./adapters/telegram/telegram-bot.ts";
 import { formatIssue, type Bank } from "./core/bank/index.ts";
 import { createSimplePicker } from "./core/game/picker.ts";
@@ -33,7 +35,7 @@ export interface BootEnvironment {
 export interface RunningMemquiz {
   readonly runtime: Runtime;
   /** The platform bots that were started. */
-  readonly adapters: { readonly telegram?: TelegramBot };
+  readonly adapters: { readonly telegram?: TelegramBot; readonly discord?: DiscordBot };
   /** Resolves with the exit code when memquiz has stopped. */
   readonly done: Promise<number>;
   /** Stops taking input, finishes work in flight, and closes the database. */
@@ -88,12 +90,31 @@ export async function startMemquiz(boot: BootEnvironment): Promise<RunningMemqui
     store, bank, clock: boot.clock, rng: boot.rng, picker: createSimplePicker(), timers: boot.timers, log, roundSeconds: config.roundSeconds,
   });
   const stops: (() => Promise<void>)[] = [];
-  const adapters: { telegram?: TelegramBot } = {};
+  const adapters: { telegram?: TelegramBot; discord?: DiscordBot } = {};
   let resolveBots: (code: number) => void = () => undefined;
   let finished: Promise<number>;
   if (config.telegram || config.discord) {
-    if (config.discord) log.warn("discord: the Discord adapter is not built yet; DISCORD_BOT_TOKEN is ignored");
-    if (config.telegram) {
+    const shard = isShardProcess(boot.env);
+    if (config.discord) {
+      try {
+        if (config.discord.shards > 1 && !shard) {
+          const shards = await startShards({ token: config.discord.token, count: config.discord.shards, log, env: boot.env });
+          stops.push(() => shards.stop());
+        } else {
+          const discord = await startDiscordBot({ token: config.discord.token, apiRoot: config.discord.apiRoot, runtime, log, timers: boot.timers });
+          stops.push(() => discord.stop());
+          adapters.discord = discord;
+        }
+      } catch (error) {
+        log.error(`discord: could not start: ${error instanceof Error ? error.message : String(error)}`);
+        for (const stop of stops) await stop();
+        await runtime.stop();
+        closeDatabase(db);
+        return 1;
+      }
+    }
+    // A shard process runs only its Discord shards; the parent process runs Telegram.
+    if (config.telegram && !shard) {
       try {
         const telegram = await startTelegramBot({
           token: config.telegram.token,
@@ -107,6 +128,7 @@ export async function startMemquiz(boot: BootEnvironment): Promise<RunningMemqui
         adapters.telegram = telegram;
       } catch (error) {
         log.error(`telegram: could not start: ${error instanceof Error ? error.message : String(error)}`);
+        for (const stop of stops) await stop();
         await runtime.stop();
         closeDatabase(db);
         return 1;

@@ -42,6 +42,16 @@ const schema = z.object({
     .default(8080),
   DISCORD_BOT_TOKEN: optionalToken("DISCORD_BOT_TOKEN"),
   DISCORD_API_ROOT: optionalUrl("DISCORD_API_ROOT"),
+  DISCORD_APP_ID: z
+    .string()
+    .regex(/^\d{5,20}$/, { error: "DISCORD_APP_ID must be the application id, a number like 123456789012345678" })
+    .optional(),
+  MEMQUIZ_DISCORD_SHARDS: z.coerce
+    .number({ error: "MEMQUIZ_DISCORD_SHARDS must be a number of shards" })
+    .int({ error: "MEMQUIZ_DISCORD_SHARDS must be a whole number" })
+    .min(1, { error: "MEMQUIZ_DISCORD_SHARDS must be from 1 to 64" })
+    .max(64, { error: "MEMQUIZ_DISCORD_SHARDS must be from 1 to 64" })
+    .default(1),
   MEMQUIZ_DB: nonEmptyPath("MEMQUIZ_DB", "./data/memquiz.db"),
   MEMQUIZ_QUESTIONS: nonEmptyPath("MEMQUIZ_QUESTIONS", "./questions"),
   MEMQUIZ_ROUND_SECONDS: z.coerce
@@ -61,7 +71,14 @@ export interface Config {
     /** Webhook mode; long polling when absent. */
     readonly webhook?: { readonly url: string; readonly secret: string; readonly host: string; readonly port: number };
   };
-  readonly discord?: { readonly token: string; readonly apiRoot?: string };
+  readonly discord?: {
+    readonly token: string;
+    readonly apiRoot?: string;
+    /** Needed by `memquiz register-commands`. */
+    readonly appId?: string;
+    /** More than 1 runs discord.js's ShardingManager with that many shard processes. */
+    readonly shards: number;
+  };
   readonly dbPath: string;
   readonly questionsDir: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
@@ -119,7 +136,14 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
         }
       : {}),
     ...(c.DISCORD_BOT_TOKEN
-      ? { discord: { token: c.DISCORD_BOT_TOKEN, ...(c.DISCORD_API_ROOT ? { apiRoot: c.DISCORD_API_ROOT } : {}) } }
+      ? {
+          discord: {
+            token: c.DISCORD_BOT_TOKEN,
+            ...(c.DISCORD_API_ROOT ? { apiRoot: c.DISCORD_API_ROOT } : {}),
+            ...(c.DISCORD_APP_ID ? { appId: c.DISCORD_APP_ID } : {}),
+            shards: c.MEMQUIZ_DISCORD_SHARDS,
+          },
+        }
       : {}),
     dbPath: c.MEMQUIZ_DB,
     questionsDir: c.MEMQUIZ_QUESTIONS,

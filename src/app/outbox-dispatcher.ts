@@ -3,6 +3,9 @@ import type { Clock, OutboxRecord, Store } from "../core/ports.ts";
 /** After this many failed attempts a message is given up (and logged), so one bad chat can't block its queue forever. */
 export const MAX_DELIVERY_ATTEMPTS = 10;
 
+/** How long a process may hold an outbox message while it delivers it. */
+export const LEASE_MS = 60_000;
+
 /** Delivers outbox messages for one platform; throws when the platform refuses. */
 export interface OutboxSink {
   /** Sends one message. Resolves once the platform accepted it. */
@@ -42,6 +45,11 @@ export function createOutboxDispatcher(deps: { store: Store; clock: Clock; sinks
         }
         const sink = sinks[record.chatId.split(":")[0] ?? ""];
         if (!sink) {
+          blocked.add(record.chatId);
+          continue;
+        }
+        // Another process (a Discord shard) may be sending it right now.
+        if (!store.lease(record.id, clock.now(), clock.now() + LEASE_MS)) {
           blocked.add(record.chatId);
           continue;
         }

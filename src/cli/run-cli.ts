@@ -1,6 +1,7 @@
-import { ConfigError, parseConfig } from "../app/config.ts";
+import { ConfigError, parseConfig, type Config } from "../app/config.ts";
 import { loadEnv } from "../app/load-env.ts";
 import type { CliIo } from "./io.ts";
+import { runRegisterCommands } from "./register-commands.ts";
 import { runReports } from "./reports.ts";
 import { runValidate } from "./validate.ts";
 import { runVerify } from "./verify/index.ts";
@@ -9,7 +10,7 @@ import { runVerify } from "./verify/index.ts";
 interface Command {
   readonly usage: string;
   readonly summary: string;
-  readonly run: (args: string[], io: CliIo & { dbPath: string }) => number | Promise<number>;
+  readonly run: (args: string[], io: CliIo & { dbPath: string; config: Config }) => number | Promise<number>;
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -27,6 +28,11 @@ const COMMANDS: Record<string, Command> = {
     usage: "memquiz reports",
     summary: "list the question reports users sent with /report (from MEMQUIZ_DB)",
     run: runReports,
+  },
+  "register-commands": {
+    usage: "memquiz register-commands [--guild ID]",
+    summary: "register the Discord slash commands, globally or for one guild (needs DISCORD_APP_ID)",
+    run: runRegisterCommands,
   },
 };
 
@@ -48,10 +54,9 @@ export async function runCli(argv: readonly string[], io: Omit<CliIo, "defaultQu
     io.stderr(`memquiz: unknown command "${name}"\n\n${help()}\n`);
     return 2;
   }
-  let questionsDir: string;
-  let dbPath: string;
+  let config: Config;
   try {
-    ({ questionsDir, dbPath } = parseConfig(loadEnv(io.env)));
+    config = parseConfig(loadEnv(io.env));
   } catch (error) {
     if (error instanceof ConfigError) {
       io.stderr(`memquiz: config: ${error.message}\n`);
@@ -59,5 +64,5 @@ export async function runCli(argv: readonly string[], io: Omit<CliIo, "defaultQu
     }
     throw error;
   }
-  return command.run(args, { ...io, defaultQuestionsDir: questionsDir, dbPath });
+  return command.run(args, { ...io, defaultQuestionsDir: config.questionsDir, dbPath: config.dbPath, config });
 }

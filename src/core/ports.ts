@@ -224,6 +224,8 @@ export interface DeliveryStore {
   enqueue(chatId: string, payload: OutboxPayload, at: number): number;
   /** Undelivered messages, oldest first. */
   pending(limit: number): OutboxRecord[];
+  /** Takes the delivery of a message until `until`; false when another process holds it or it was sent. */
+  lease(id: number, at: number, until: number): boolean;
   /** Marks a message delivered. */
   markSent(id: number, at: number): void;
   /** Counts a failed delivery attempt. */

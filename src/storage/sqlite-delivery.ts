@@ -13,6 +13,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
   private readonly pendingStmt: Statement<[number], OutboxRow>;
   private readonly markSentStmt: Statement<[number, number]>;
   private readonly markFailedStmt: Statement<[string, number]>;
+  private readonly leaseStmt: Statement<[number, number, number]>;
   private readonly claimStmt: Statement<[string, number]>;
 
   constructor(db: BetterSqlite3.Database) {
@@ -22,7 +23,10 @@ export class SqliteDeliveryStore implements DeliveryStore {
        FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?`,
     );
     this.markSentStmt = db.prepare("UPDATE outbox SET sent_at = ? WHERE id = ?");
-    this.markFailedStmt = db.prepare("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?");
+    this.markFailedStmt = db.prepare("UPDATE outbox SET attempts = attempts + 1, last_error = ?, lease_until = NULL WHERE id = ?");
+    this.leaseStmt = db.prepare(
+      "UPDATE outbox SET lease_until = ? WHERE id = ? AND sent_at IS NULL AND (lease_until IS NULL OR lease_until <= ?)",
+    );
     this.claimStmt = db.prepare("INSERT INTO processed_updates (key, processed_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING");
   }
 
@@ -33,6 +37,10 @@ export class SqliteDeliveryStore implements DeliveryStore {
   /** Ordered by id, which follows insertion, so messages to one chat keep their order. */
   pending(limit: number): OutboxRecord[] {
     return this.pendingStmt.all(limit).map((row) => ({ ...row, payload: fromJson<OutboxPayload>(row.payload, `outbox message ${row.id}`) }));
+  }
+
+  lease(id: number, at: number, until: number): boolean {
+    return this.leaseStmt.run(until, id, at).changes === 1;
   }
 
   markSent(id: number, at: number): void {

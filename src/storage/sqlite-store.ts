@@ -49,7 +49,7 @@ export class SqliteStore implements Store {
   private readonly delivery: SqliteDeliveryStore;
   private readonly reports: SqliteReportStore;
   private readonly refs: SqliteRefStore;
-  private readonly runInTransaction: (fn: () => unknown) => unknown;
+  private readonly runInTransaction: { immediate: (fn: () => unknown) => unknown };
 
   constructor(db: BetterSqlite3.Database, options: SqliteStoreOptions = {}) {
     this.directory = new SqliteDirectoryStore(db, options.clock ?? systemClock);
@@ -65,7 +65,9 @@ export class SqliteStore implements Store {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.runInTransaction(fn) as T;
+    // IMMEDIATE takes the write lock at BEGIN, so processes sharing the file
+    // (Discord shards) queue on busy_timeout instead of failing on a stale snapshot.
+    return this.runInTransaction.immediate(fn) as T;
   }
 
   // DirectoryStore
@@ -166,6 +168,9 @@ export class SqliteStore implements Store {
   }
   markFailed(id: number, error: string): void {
     this.delivery.markFailed(id, error);
+  }
+  lease(id: number, at: number, until: number): boolean {
+    return this.delivery.lease(id, at, until);
   }
   claimUpdate(key: string, at: number): boolean {
     return this.delivery.claimUpdate(key, at);

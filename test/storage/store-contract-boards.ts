@@ -83,6 +83,19 @@ export function describeBoardsContract(getStore: () => Store): void {
       ]);
     });
 
+    it("leases a message to one deliverer until the lease runs out, a failure or the send", () => {
+      const id = store.enqueue(CHAT, payload(0), 1_000);
+      expect(store.lease(id, 1_000, 61_000)).toBe(true);
+      // A second process can't take it while the lease runs.
+      expect(store.lease(id, 30_000, 90_000)).toBe(false);
+      // The first process died: after the lease it may be retried.
+      expect(store.lease(id, 61_000, 121_000)).toBe(true);
+      store.markFailed(id, "500");
+      expect(store.lease(id, 62_000, 122_000)).toBe(true);
+      store.markSent(id, 63_000);
+      expect(store.lease(id, 200_000, 260_000)).toBe(false);
+    });
+
     it("claims an update id once", () => {
       expect(store.claimUpdate("tg:update:42", 1_000)).toBe(true);
       expect(store.claimUpdate("tg:update:42", 2_000)).toBe(false);

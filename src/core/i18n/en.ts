@@ -39,6 +39,7 @@ export const en: Messages = {
   roundNotRunning: "No round is running.",
   roundStopNotAllowed: "Only the player who started the round or a chat admin can stop it.",
   roundQuestionHeader: (i, total, sec) => `Question ${i}/${total} · ${sec} s`,
+  roundQuestionClosed: (i, total) => `Question ${i}/${total} · closed`,
   roundBadCount: (max) => `The number of questions must be from 1 to ${max}.`,
   answerLocked: (label) => `Answer locked in: ${label}`,
   alreadyAnswered: "You already answered this question; the first answer counts.",

@@ -25,6 +25,7 @@ export interface Messages {
   readonly roundNotRunning: string;
   readonly roundStopNotAllowed: string;
   readonly roundQuestionHeader: (index: number, total: number, seconds: number) => string;
+  readonly roundQuestionClosed: (index: number, total: number) => string;
   readonly roundBadCount: (max: number) => string;
   readonly answerLocked: (label: string) => string;
   readonly alreadyAnswered: string;

@@ -45,6 +45,7 @@ export const ru: Messages = {
   roundNotRunning: "Раунд не идёт.",
   roundStopNotAllowed: "Остановить раунд может только тот, кто его начал, или админ чата.",
   roundQuestionHeader: (i, total, sec) => `Вопрос ${i}/${total} · ${sec} с`,
+  roundQuestionClosed: (i, total) => `Вопрос ${i}/${total} · закрыт`,
   roundBadCount: (max) => `Число вопросов должно быть от 1 до ${max}.`,
   answerLocked: (label) => `Ответ принят: ${label}`,
   alreadyAnswered: "Вы уже ответили на этот вопрос; засчитывается первый ответ.",

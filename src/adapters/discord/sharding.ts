@@ -1,0 +1,45 @@
+import { fileURLToPath } from "node:url";
+import { ShardingManager } from "discord.js";
+import type { Logger } from "../../app/logger.ts";
+
+/** The entry each shard process runs: the same one as `npm start`. */
+const MAIN = fileURLToPath(new URL("../../main.ts", import.meta.url));
+
+/** Whether this process is a shard spawned by the ShardingManager (it then runs only its Discord shard). */
+export function isShardProcess(env: Readonly<Record<string, string | undefined>>): boolean {
+  return env.SHARDING_MANAGER === "true";
+}
+
+/**
+ * Runs `count` shard processes with discord.js's ShardingManager. Each one is
+ * a full memquiz process for its shards, sharing the SQLite file in WAL mode.
+ */
+export async function startShards(options: { token: string; count: number; log: Logger; env: Readonly<Record<string, string | undefined>> }) {
+  const manager = new ShardingManager(MAIN, {
+    token: options.token,
+    totalShards: options.count,
+    mode: "process",
+    respawn: true,
+    execArgv: ["--import", "tsx"],
+  });
+  manager.on("shardCreate", (shard) => options.log.info(`discord: shard ${shard.id} of ${options.count} started (process)`));
+  await manager.spawn({ amount: options.count, delay: 0, timeout: 60_000 });
+  return {
+    manager,
+    /** Stops every shard process (they shut down gracefully on SIGTERM). */
+    async stop(): Promise<void> {
+      await Promise.all(
+        [...manager.shards.values()].map(
+          (shard) =>
+            new Promise<void>((resolve) => {
+              const child = shard.process;
+              if (!child || child.exitCode !== null) return resolve();
+              child.once("exit", () => resolve());
+              // Shard#kill sends SIGTERM without respawning; the shard shuts down gracefully.
+              shard.kill();
+            }),
+        ),
+      );
+    },
+  };
+}
