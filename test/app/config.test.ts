@@ -36,7 +36,7 @@ describe("parseConfig", () => {
       LOG_LEVEL: "debug",
     });
     expect(config.telegram).toEqual({ token: TOKEN, apiRoot: "http://127.0.0.1:8081" });
-    expect(config.discord).toEqual({ token: "discord.token.value", apiRoot: "http://127.0.0.1:9000/api" });
+    expect(config.discord).toEqual({ token: "discord.token.value", apiRoot: "http://127.0.0.1:9000/api", shards: 1 });
     expect(config.dbPath).toBe("/tmp/x.db");
     expect(config.logLevel).toBe("debug");
   });
@@ -55,11 +55,36 @@ describe("parseConfig", () => {
     [{ MEMQUIZ_DB: "   " }, "MEMQUIZ_DB", "   "],
     [{ MEMQUIZ_QUESTIONS: "  " }, "MEMQUIZ_QUESTIONS", "  "],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL", "loud"],
+    [{ MEMQUIZ_ROUND_SECONDS: "0" }, "MEMQUIZ_ROUND_SECONDS", "0"],
+    [{ MEMQUIZ_ROUND_SECONDS: "soon" }, "MEMQUIZ_ROUND_SECONDS", "soon"],
+    [{ TELEGRAM_WEBHOOK_URL: "not a url" }, "TELEGRAM_WEBHOOK_URL", "not a url"],
+    [{ TELEGRAM_WEBHOOK_URL: "https://x.org/hook" }, "TELEGRAM_WEBHOOK_SECRET", "https://x.org/hook"],
+    [{ TELEGRAM_WEBHOOK_SECRET: "has spaces!" }, "TELEGRAM_WEBHOOK_SECRET", "has spaces!"],
+    [{ TELEGRAM_WEBHOOK_PORT: "70000" }, "TELEGRAM_WEBHOOK_PORT", "70000"],
+    [{ DISCORD_APP_ID: "my-app" }, "DISCORD_APP_ID", "my-app"],
+    [{ MEMQUIZ_DISCORD_SHARDS: "0" }, "MEMQUIZ_DISCORD_SHARDS", "0"],
   ])("rejects %o naming %s without echoing the value", (env, variable, value) => {
     const error = errorOf(env);
     expect(error.variable).toBe(variable);
     expect(error.message.startsWith(variable)).toBe(true);
     if (value.trim() !== "") expect(error.message).not.toContain(value);
+  });
+});
+
+describe("optional bot settings", () => {
+  it("reads webhook mode, the Discord application id and the shard count", () => {
+    const config = parseConfig({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_WEBHOOK_URL: "https://bot.example.org/tg",
+      TELEGRAM_WEBHOOK_SECRET: "s3cret_-x",
+      DISCORD_BOT_TOKEN: "discord.token.value",
+      DISCORD_APP_ID: "123456789012345678",
+      MEMQUIZ_DISCORD_SHARDS: "2",
+      MEMQUIZ_ROUND_SECONDS: "5",
+    });
+    expect(config.telegram?.webhook).toEqual({ url: "https://bot.example.org/tg", secret: "s3cret_-x", host: "0.0.0.0", port: 8080 });
+    expect(config.discord).toMatchObject({ appId: "123456789012345678", shards: 2 });
+    expect(config.roundSeconds).toBe(5);
   });
 });
 
