@@ -55,14 +55,14 @@ describe("parseConfig", () => {
     [{ MEMQUIZ_DB: "   " }, "MEMQUIZ_DB", "   "],
     [{ MEMQUIZ_QUESTIONS: "  " }, "MEMQUIZ_QUESTIONS", "  "],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL", "loud"],
-    [{ MEMQUIZ_ROUND_SECONDS: "0" }, "MEMQUIZ_ROUND_SECONDS", "0"],
+    [{ MEMQUIZ_ROUND_SECONDS: "-5" }, "MEMQUIZ_ROUND_SECONDS", "-5"],
     [{ MEMQUIZ_ROUND_SECONDS: "soon" }, "MEMQUIZ_ROUND_SECONDS", "soon"],
     [{ TELEGRAM_WEBHOOK_URL: "not a url" }, "TELEGRAM_WEBHOOK_URL", "not a url"],
     [{ TELEGRAM_WEBHOOK_URL: "https://x.org/hook" }, "TELEGRAM_WEBHOOK_SECRET", "https://x.org/hook"],
     [{ TELEGRAM_WEBHOOK_SECRET: "has spaces!" }, "TELEGRAM_WEBHOOK_SECRET", "has spaces!"],
     [{ TELEGRAM_WEBHOOK_PORT: "70000" }, "TELEGRAM_WEBHOOK_PORT", "70000"],
     [{ DISCORD_APP_ID: "my-app" }, "DISCORD_APP_ID", "my-app"],
-    [{ MEMQUIZ_DISCORD_SHARDS: "0" }, "MEMQUIZ_DISCORD_SHARDS", "0"],
+    [{ MEMQUIZ_DISCORD_SHARDS: "-2" }, "MEMQUIZ_DISCORD_SHARDS", "-2"],
   ])("rejects %o naming %s without echoing the value", (env, variable, value) => {
     const error = errorOf(env);
     expect(error.variable).toBe(variable);
