@@ -1,0 +1,53 @@
+import { addDays, localDateKey, parseClockTime, parseDateKey, zonedInstant } from "../time/zoned.ts";
+
+/** A post that fell due while the bot was down is still sent if it is at most this late. */
+export const MAX_DAILY_LATENESS_MS = 2 * 60 * 60 * 1000;
+
+/** The default reveal delay of a daily question. */
+export const DEFAULT_REVEAL_HOURS = 12;
+
+/** A chat's daily-question schedule. */
+export interface DailySchedule {
+  readonly enabled: boolean;
+  /** Local posting time, `HH:MM`. */
+  readonly time: string;
+  readonly revealHours: number;
+}
+
+/** The defaults: off, at 09:00, revealed after 12 hours. */
+export const DEFAULT_DAILY: DailySchedule = Object.freeze({ enabled: false, time: "09:00", revealHours: DEFAULT_REVEAL_HOURS });
+
+/** The instant of the daily post on a local date, in the chat's zone (DST-safe: exactly once a day). */
+export function dailyInstant(date: string, time: string, timeZone: string): number {
+  const clock = parseClockTime(time) ?? { hour: 9, minute: 0 };
+  return zonedInstant({ ...parseDateKey(date), ...clock }, timeZone);
+}
+
+/**
+ * The latest daily post that is due at `now` and has not been posted: its
+ * local date and scheduled instant. Dates up to `lastDate` are done.
+ */
+export function duePost(schedule: DailySchedule, timeZone: string, now: number, lastDate: string | null): { date: string; at: number } | undefined {
+  if (!schedule.enabled) return undefined;
+  const today = localDateKey(now, timeZone);
+  for (const date of [today, addDays(today, -1)]) {
+    const at = dailyInstant(date, schedule.time, timeZone);
+    if (at > now) continue;
+    if (lastDate !== null && lastDate >= date) return undefined;
+    return { date, at };
+  }
+  return undefined;
+}
+
+/** When the next daily post falls due after `now` (for the timer), given the dates already posted. */
+export function nextPostAt(schedule: DailySchedule, timeZone: string, now: number, lastDate: string | null): number | null {
+  if (!schedule.enabled) return null;
+  const today = localDateKey(now, timeZone);
+  for (let offset = -1; offset <= 2; offset++) {
+    const date = addDays(today, offset);
+    if (lastDate !== null && lastDate >= date) continue;
+    const at = dailyInstant(date, schedule.time, timeZone);
+    if (at >= now - MAX_DAILY_LATENESS_MS) return at;
+  }
+  return null;
+}
