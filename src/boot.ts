@@ -11,7 +11,7 @@ import { createRuntime, type Runtime } from "./app/runtime.ts";
 import type { TimerPort } from "./app/ticker.ts";
 import { createConsoleChat } from "./adapters/console/console-chat.ts";
 import { startDiscordBot, type DiscordBot } from "./adapters/discord/discord-bot.ts";
-import { isShardProcess, startShards } from "./adapters/discord/sharding.ts";
+import { isShardProcess, startShards, tolerateClosedManagerChannel } from "./adapters/discord/sharding.ts";
 import { startTelegramBot, type TelegramBot } from "./adapters/telegram/telegram-bot.ts";
 import { formatIssue, type Bank } from "./core/bank/index.ts";
 import { createSimplePicker } from "./core/game/picker.ts";
@@ -95,6 +95,7 @@ export async function startMemquiz(boot: BootEnvironment): Promise<RunningMemqui
   let finished: Promise<number>;
   if (config.telegram || config.discord) {
     const shard = isShardProcess(boot.env);
+    if (shard) tolerateClosedManagerChannel();
     if (config.discord) {
       try {
         if (config.discord.shards > 1 && !shard) {
@@ -156,6 +157,7 @@ export async function startMemquiz(boot: BootEnvironment): Promise<RunningMemqui
     closed = true;
     await runtime.stop();
     closeDatabase(db);
+    log.debug("database checkpointed and closed");
   };
   const done = finished.finally(shutdown);
   return {
@@ -163,9 +165,11 @@ export async function startMemquiz(boot: BootEnvironment): Promise<RunningMemqui
     done,
     adapters,
     async stop() {
+      log.info("stopping: no new updates; finishing the work in flight");
       for (const stop of stops) await stop();
       resolveBots(0);
       await done;
+      log.info("stopped");
     },
   };
 }

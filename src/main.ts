@@ -2,7 +2,17 @@
 import { loadEnv } from "./app/load-env.ts";
 import { systemClock, systemRng } from "./app/system.ts";
 import { realTimers } from "./app/ticker.ts";
-import { startMemquiz } from "./boot.ts";
+import { startMemquiz, type RunningMemquiz } from "./boot.ts";
+
+// Listen for signals from the first moment, so one that arrives during start-up still stops gracefully.
+let running: RunningMemquiz | undefined;
+let stopRequested = false;
+const requestStop = () => {
+  stopRequested = true;
+  void running?.stop();
+};
+process.once("SIGINT", requestStop);
+process.once("SIGTERM", requestStop);
 
 const started = await startMemquiz({
   env: loadEnv(),
@@ -17,8 +27,9 @@ const started = await startMemquiz({
 if (typeof started === "number") {
   process.exitCode = started;
 } else {
-  const stop = () => void started.stop();
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  running = started;
+  if (stopRequested) void started.stop();
   process.exitCode = await started.done;
+  // A Discord shard process has an IPC channel to its manager, which would keep it alive.
+  if (process.connected) process.disconnect();
 }

@@ -54,7 +54,7 @@ export async function startTelegramHarness(env: Record<string, string> = {}): Pr
     async until(check, what, stepMs = 0) {
       for (let i = 0; i < 400; i++) {
         const value = check();
-        if (value !== undefined && value !== false) return value;
+        if (value) return value;
         if (stepMs > 0) time.advance(stepMs);
         await new Promise((resolve) => setTimeout(resolve, 5));
       }

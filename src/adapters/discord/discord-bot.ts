@@ -55,7 +55,9 @@ export async function startDiscordBot(options: DiscordOptions): Promise<DiscordB
     async stop() {
       stopping = true;
       if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+      log.debug("discord: disconnecting");
       await client.destroy();
+      log.debug("discord: disconnected");
     },
   };
 }

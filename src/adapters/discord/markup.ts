@@ -1,8 +1,11 @@
 import { spanText, type Doc, type Inline } from "../../core/render/doc.ts";
 
-/** Escapes Discord markdown in plain text. */
+/** Escapes Discord markdown in plain text, leaving links intact so they stay clickable. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\*_~`|>#[\]()-])/g, "\\$1");
+  return text
+    .split(/(https?:\/\/\S+)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/([\\*_~`|>#[\]()-])/g, "\\$1")))
+    .join("");
 }
 
 function spanMarkdown(span: Inline): string {

@@ -11,6 +11,17 @@ export function isShardProcess(env: Readonly<Record<string, string | undefined>>
 }
 
 /**
+ * In a shard process: when the manager has already gone (shutdown), discord.js
+ * still reports the disconnect over the closed IPC channel; that is expected
+ * at exit and must not crash the graceful shutdown.
+ */
+export function tolerateClosedManagerChannel(): void {
+  process.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ERR_IPC_CHANNEL_CLOSED") throw error;
+  });
+}
+
+/**
  * Runs `count` shard processes with discord.js's ShardingManager. Each one is
  * a full memquiz process for its shards, sharing the SQLite file in WAL mode.
  */
@@ -22,7 +33,12 @@ export async function startShards(options: { token: string; count: number; log: 
     respawn: true,
     execArgv: ["--import", "tsx"],
   });
-  manager.on("shardCreate", (shard) => options.log.info(`discord: shard ${shard.id} of ${options.count} started (process)`));
+  manager.on("shardCreate", (shard) => {
+    // Each shard process gets the same settings this process was started with (which may not be process.env).
+    const env = Object.fromEntries(Object.entries(options.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    shard.env = { ...(shard.env as Record<string, string>), ...env, SHARDING_MANAGER: "true" };
+    options.log.info(`discord: shard ${shard.id} of ${options.count} started (process)`);
+  });
   await manager.spawn({ amount: options.count, delay: 0, timeout: 60_000 });
   return {
     manager,
