@@ -242,6 +242,33 @@ export interface RefStore {
   getRef<T>(key: string): T | undefined;
 }
 
+/** A spaced-review card as stored: the engine's JSON card and when it is due. */
+export interface ReviewCardRecord {
+  readonly questionId: string;
+  readonly card: unknown;
+  readonly dueAt: number;
+}
+
+/** The adaptive engine's persisted state. Values are the engine's small JSON objects. */
+export interface AdaptiveStore {
+  /** A user's ability states by topic (`""` is overall). */
+  abilities(userId: string): Map<string, unknown>;
+  /** Saves one ability state. */
+  putAbility(userId: string, topic: string, state: unknown, at: number): void;
+  /** Every calibrated question difficulty, by question id. */
+  difficulties(): Map<string, unknown>;
+  /** Saves a question's difficulty state. */
+  putDifficulty(questionId: string, state: unknown, at: number): void;
+  /** How many answers this user has given to this question, counting at most `limit`. */
+  answerCount(userId: string, questionId: string, limit: number): number;
+  /** A user's review cards, soonest due first. */
+  reviewCards(userId: string): ReviewCardRecord[];
+  /** Saves a review card. */
+  putReviewCard(userId: string, questionId: string, card: unknown, dueAt: number, at: number): void;
+  /** How many of a user's cards are due at `at`. */
+  dueReviewCount(userId: string, at: number): number;
+}
+
 /** Question reports from users. */
 export interface ReportStore {
   /** Stores a report. */
@@ -251,7 +278,7 @@ export interface ReportStore {
 }
 
 /** Everything the app persists, with synchronous transactions. */
-export interface Store extends DirectoryStore, SessionStore, AnswerStore, ScoreStore, DeliveryStore, ReportStore, RefStore {
+export interface Store extends DirectoryStore, SessionStore, AnswerStore, ScoreStore, DeliveryStore, ReportStore, RefStore, AdaptiveStore {
   /** Runs `fn` in one transaction: all of its writes land, or none do. */
   transaction<T>(fn: () => T): T;
 }

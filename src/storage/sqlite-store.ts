@@ -12,6 +12,7 @@ import type {
   OutboxRecord,
   RankInfo,
   ReportRecord,
+  ReviewCardRecord,
   ScoreRow,
   SeenQuestion,
   SessionKind,
@@ -20,6 +21,7 @@ import type {
   TopicProgress,
   UserRecord,
 } from "../core/ports.ts";
+import { SqliteAdaptiveStore } from "./sqlite-adaptive.ts";
 import { SqliteAnswerStore } from "./sqlite-answers.ts";
 import { SqliteDeliveryStore } from "./sqlite-delivery.ts";
 import { SqliteDirectoryStore } from "./sqlite-directory.ts";
@@ -49,6 +51,7 @@ export class SqliteStore implements Store {
   private readonly delivery: SqliteDeliveryStore;
   private readonly reports: SqliteReportStore;
   private readonly refs: SqliteRefStore;
+  private readonly adaptive: SqliteAdaptiveStore;
   private readonly runInTransaction: { immediate: (fn: () => unknown) => unknown };
 
   constructor(db: BetterSqlite3.Database, options: SqliteStoreOptions = {}) {
@@ -59,6 +62,7 @@ export class SqliteStore implements Store {
     this.delivery = new SqliteDeliveryStore(db);
     this.reports = new SqliteReportStore(db);
     this.refs = new SqliteRefStore(db);
+    this.adaptive = new SqliteAdaptiveStore(db);
     // better-sqlite3 turns a call inside another transaction into a savepoint, so nesting works,
     // and it refuses a function that returns a promise: transactions stay synchronous.
     this.runInTransaction = db.transaction((fn: () => unknown) => fn());
@@ -190,6 +194,32 @@ export class SqliteStore implements Store {
   }
   getRef<T>(key: string): T | undefined {
     return this.refs.getRef<T>(key);
+  }
+
+  // AdaptiveStore
+  abilities(userId: string): Map<string, unknown> {
+    return this.adaptive.abilities(userId);
+  }
+  putAbility(userId: string, topic: string, state: unknown, at: number): void {
+    this.adaptive.putAbility(userId, topic, state, at);
+  }
+  difficulties(): Map<string, unknown> {
+    return this.adaptive.difficulties();
+  }
+  putDifficulty(questionId: string, state: unknown, at: number): void {
+    this.adaptive.putDifficulty(questionId, state, at);
+  }
+  answerCount(userId: string, questionId: string, limit: number): number {
+    return this.adaptive.answerCount(userId, questionId, limit);
+  }
+  reviewCards(userId: string): ReviewCardRecord[] {
+    return this.adaptive.reviewCards(userId);
+  }
+  putReviewCard(userId: string, questionId: string, card: unknown, dueAt: number, at: number): void {
+    this.adaptive.putReviewCard(userId, questionId, card, dueAt, at);
+  }
+  dueReviewCount(userId: string, at: number): number {
+    return this.adaptive.dueReviewCount(userId, at);
   }
 }
 

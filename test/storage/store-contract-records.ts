@@ -151,6 +151,32 @@ export function describeRecordsContract(getStore: () => Store): void {
       expect(store.seenInChat(OTHER_CHAT)).toEqual([]);
     });
 
+    it("keeps ability, difficulty and review-card states as JSON, and counts a user's answers to a question", () => {
+      const { round } = seed(store);
+      store.putAbility(ANN, "", { mean: 0.5, sd: 0.8, n: 3 }, 1_000);
+      store.putAbility(ANN, "q", { mean: 1, sd: 0.9, n: 1 }, 1_000);
+      store.putAbility(ANN, "q", { mean: 1.2, sd: 0.7, n: 2 }, 2_000);
+      expect(store.abilities(ANN)).toEqual(new Map([["", { mean: 0.5, sd: 0.8, n: 3 }], ["q", { mean: 1.2, sd: 0.7, n: 2 }]]));
+      expect(store.abilities(BOB)).toEqual(new Map());
+      store.putDifficulty("q/a", { b: -0.4, n: 7 }, 1_000);
+      store.recordQuestionStat("q/a", true, 1_500);
+      expect(store.difficulties()).toEqual(new Map([["q/a", { b: -0.4, n: 7 }]]));
+      expect(store.answerCount(ANN, "q/a", 2)).toBe(0);
+      store.appendAnswer(answer({ userId: ANN, sessionId: round, questionId: "q/a" }));
+      store.appendAnswer(answer({ userId: ANN, sessionId: round, questionId: "q/a", questionIndex: 1 }));
+      store.appendAnswer(answer({ userId: ANN, sessionId: round, questionId: "q/a", questionIndex: 2 }));
+      expect(store.answerCount(ANN, "q/a", 2)).toBe(2);
+      store.putReviewCard(ANN, "q/b", { due: 5_000 }, 5_000, 1_000);
+      store.putReviewCard(ANN, "q/a", { due: 3_000 }, 3_000, 1_000);
+      store.putReviewCard(ANN, "q/b", { due: 9_000 }, 9_000, 2_000);
+      expect(store.reviewCards(ANN)).toEqual([
+        { questionId: "q/a", card: { due: 3_000 }, dueAt: 3_000 },
+        { questionId: "q/b", card: { due: 9_000 }, dueAt: 9_000 },
+      ]);
+      expect(store.dueReviewCount(ANN, 4_000)).toBe(1);
+      expect(store.dueReviewCount(ANN, 9_000)).toBe(2);
+    });
+
     it("keeps platform references as JSON and replaces them by key", () => {
       expect(store.getRef("tg:poll:1")).toBeUndefined();
       store.putRef("tg:poll:1", { chatId: CHAT, sessionId: 3, index: 0 }, 1_000);

@@ -1,0 +1,69 @@
+import type BetterSqlite3 from "better-sqlite3";
+import type { AdaptiveStore, ReviewCardRecord } from "../core/ports.ts";
+import { fromJson, toJson } from "./sqlite-json.ts";
+
+type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
+
+/** The adaptive engine's state in `abilities`, `question_stats.difficulty` and `review_cards`. */
+export class SqliteAdaptiveStore implements AdaptiveStore {
+  private readonly abilitiesStmt: Statement<[string], { topic: string; state: string }>;
+  private readonly putAbilityStmt: Statement<[string, string, string, number]>;
+  private readonly difficultiesStmt: Statement<[], { questionId: string; difficulty: string }>;
+  private readonly putDifficultyStmt: Statement<[string, number, string]>;
+  private readonly answeredStmt: Statement<[string, string], number>;
+  private readonly cardsStmt: Statement<[string], { questionId: string; card: string; dueAt: number }>;
+  private readonly putCardStmt: Statement<[string, string, string, number, number]>;
+  private readonly dueCountStmt: Statement<[string, number], number>;
+
+  constructor(db: BetterSqlite3.Database) {
+    this.abilitiesStmt = db.prepare("SELECT topic, state FROM abilities WHERE user_id = ?");
+    this.putAbilityStmt = db.prepare(
+      `INSERT INTO abilities (user_id, topic, state, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (user_id, topic) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+    );
+    this.difficultiesStmt = db.prepare("SELECT question_id AS questionId, difficulty FROM question_stats WHERE difficulty IS NOT NULL");
+    this.putDifficultyStmt = db.prepare(
+      `INSERT INTO question_stats (question_id, attempts, correct, updated_at, difficulty) VALUES (?, 0, 0, ?, ?)
+       ON CONFLICT (question_id) DO UPDATE SET difficulty = excluded.difficulty, updated_at = excluded.updated_at`,
+    );
+    this.answeredStmt = db.prepare<[string, string], number>("SELECT COUNT(*) FROM (SELECT 1 FROM answers WHERE user_id = ? AND question_id = ? LIMIT 2)").pluck();
+    this.cardsStmt = db.prepare("SELECT question_id AS questionId, card, due_at AS dueAt FROM review_cards WHERE user_id = ? ORDER BY due_at");
+    this.putCardStmt = db.prepare(
+      `INSERT INTO review_cards (user_id, question_id, card, due_at, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (user_id, question_id) DO UPDATE SET card = excluded.card, due_at = excluded.due_at, updated_at = excluded.updated_at`,
+    );
+    this.dueCountStmt = db.prepare<[string, number], number>("SELECT COUNT(*) FROM review_cards WHERE user_id = ? AND due_at <= ?").pluck();
+  }
+
+  abilities(userId: string): Map<string, unknown> {
+    return new Map(this.abilitiesStmt.all(userId).map((row) => [row.topic, fromJson<unknown>(row.state, `ability ${userId}/${row.topic}`)]));
+  }
+
+  putAbility(userId: string, topic: string, state: unknown, at: number): void {
+    this.putAbilityStmt.run(userId, topic, toJson(state), at);
+  }
+
+  difficulties(): Map<string, unknown> {
+    return new Map(this.difficultiesStmt.all().map((row) => [row.questionId, fromJson<unknown>(row.difficulty, `difficulty of ${row.questionId}`)]));
+  }
+
+  putDifficulty(questionId: string, state: unknown, at: number): void {
+    this.putDifficultyStmt.run(questionId, at, toJson(state));
+  }
+
+  answerCount(userId: string, questionId: string, limit: number): number {
+    return Math.min(limit, this.answeredStmt.get(userId, questionId) ?? 0);
+  }
+
+  reviewCards(userId: string): ReviewCardRecord[] {
+    return this.cardsStmt.all(userId).map((row) => ({ questionId: row.questionId, card: fromJson<unknown>(row.card, `card ${userId}/${row.questionId}`), dueAt: row.dueAt }));
+  }
+
+  putReviewCard(userId: string, questionId: string, card: unknown, dueAt: number, at: number): void {
+    this.putCardStmt.run(userId, questionId, toJson(card), dueAt, at);
+  }
+
+  dueReviewCount(userId: string, at: number): number {
+    return this.dueCountStmt.get(userId, at) ?? 0;
+  }
+}
