@@ -15,7 +15,7 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   validate: {
-    usage: "memquiz validate [DIR]",
+    usage: "memquiz validate [DIR] [--markdown]",
     summary: "check every question file; print a summary, or every error with file:line:col",
     run: runValidate,
   },

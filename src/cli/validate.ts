@@ -24,13 +24,25 @@ export function formatBankSummary(bank: Bank): string {
   ].join("\n");
 }
 
-/** `memquiz validate [DIR]`: prints the summary and exits 0, or every error and exits 1. */
+/** The summary as a Markdown table, the coverage table of questions/README.md. */
+export function formatBankMarkdown(bank: Bank): string {
+  const summary = bankSummary(bank);
+  const lines = ["| topic | level 1 | level 2 | level 3 | code | total |", "|---|---:|---:|---:|---:|---:|"];
+  for (const t of summary.topics) lines.push(`| ${t.topic} | ${t.levels.join(" | ")} | ${t.code} | ${t.total} |`);
+  const all = summary.totals;
+  lines.push(`| **total** | ${[...all.levels, all.code, all.total].map((n) => `**${n}**`).join(" | ")} |`);
+  return lines.join("\n");
+}
+
+/** `memquiz validate [DIR] [--markdown]`: prints the summary and exits 0, or every error and exits 1. */
 export function runValidate(args: readonly string[], io: CliIo): number {
-  if (args.length > 1 || args.some((arg) => arg.startsWith("-"))) {
-    io.stderr("usage: memquiz validate [DIR]\n");
+  const markdown = args.includes("--markdown");
+  const rest = args.filter((arg) => arg !== "--markdown");
+  if (rest.length > 1 || rest.some((arg) => arg.startsWith("-"))) {
+    io.stderr("usage: memquiz validate [DIR] [--markdown]\n");
     return 2;
   }
-  const dir = args[0] ?? io.defaultQuestionsDir;
+  const dir = rest[0] ?? io.defaultQuestionsDir;
   let result;
   try {
     result = loadBankFromDir(dir);
@@ -46,6 +58,10 @@ export function runValidate(args: readonly string[], io: CliIo): number {
     for (const error of result.errors) io.stderr(`${formatIssue(error)}\n`);
     io.stderr(`\n${result.errors.length} error(s) in ${dir}; the bank was not loaded.\n`);
     return 1;
+  }
+  if (markdown) {
+    io.stdout(`${formatBankMarkdown(result.bank)}\n`);
+    return 0;
   }
   io.stdout(`${formatBankSummary(result.bank)}\n`);
   io.stdout(`\n${dir}: ${result.bank.questions.length} questions in ${result.bank.topics.length} topics, all valid` +

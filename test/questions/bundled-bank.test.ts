@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { formatBankMarkdown } from "../../src/cli/validate.ts";
 import { bankSummary, formatIssue } from "../../src/core/bank/index.ts";
 import { runVerify } from "../../src/cli/verify/index.ts";
 import { loadBankFromDir, readBankFiles } from "../../src/storage/index.ts";
@@ -18,10 +20,39 @@ describe("the bundled question bank", () => {
     if (!result.ok) throw new Error("bank did not load");
     const summary = bankSummary(result.bank);
     expect(summary.topics.map((t) => t.topic).sort()).toEqual(TOPICS);
-    for (const topic of summary.topics) expect(topic.total, topic.topic).toBeGreaterThanOrEqual(5);
-    expect(summary.totals.total).toBeGreaterThanOrEqual(45);
-    expect(summary.totals.code).toBeGreaterThanOrEqual(15);
-    for (const level of summary.totals.levels) expect(level).toBeGreaterThan(0);
+    for (const topic of summary.topics) expect(topic.total, topic.topic).toBeGreaterThanOrEqual(20);
+    const { total, code, levels } = summary.totals;
+    expect(total).toBeGreaterThanOrEqual(180);
+    expect(code).toBeGreaterThanOrEqual(70);
+    expect(levels[0] / total).toBeGreaterThanOrEqual(0.3);
+    expect(levels[2] / total).toBeGreaterThanOrEqual(0.25);
+  });
+
+  it("says the version in the prompt of at least 12 version-dependent questions", () => {
+    if (!result.ok) throw new Error("bank did not load");
+    const versioned = result.bank.questions.filter((q) => q.python && /\b(2\.7|3\.\d{1,2})/.test(q.prompt.en));
+    expect(versioned.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it("takes up each myth of the source answer in at least two misconceptions questions", () => {
+    if (!result.ok) throw new Error("bank did not load");
+    const ids = result.bank.byTopic("misconceptions").map((q) => q.id);
+    for (const myth of ["cycles", "os", "globals", "interpreter"]) {
+      expect(ids.filter((id) => id.startsWith(`misconceptions/myth-${myth}-`)).length, myth).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it("has a source link and no option that is 'all/none of the above'", () => {
+    if (!result.ok) throw new Error("bank did not load");
+    for (const q of result.bank.questions) {
+      expect(q.source, q.id).toMatch(/^https:\/\/(docs\.python\.org|peps\.python\.org|github\.com\/python\/cpython)\//);
+      for (const option of q.options) expect(JSON.stringify(option), q.id).not.toMatch(/(all|none) of the above/i);
+    }
+  });
+
+  it("has the coverage table of questions/README.md generated from the bank", () => {
+    if (!result.ok) throw new Error("bank did not load");
+    expect(readFileSync("questions/README.md", "utf8")).toContain(formatBankMarkdown(result.bank));
   });
 
   it("gives every code question output that the installed interpreters reproduce", async () => {
