@@ -26,3 +26,5 @@ CREATE INDEX review_cards_due ON review_cards (user_id, due_at);
 
 -- "Has this user answered this question before?" decides first attempts.
 CREATE INDEX answers_user_question ON answers (user_id, question_id);
+-- A chat's recent players, whose median ability a round aims at.
+CREATE INDEX answers_chat_time ON answers (chat_id, answered_at);

@@ -14,7 +14,6 @@ import { startDiscordBot, type DiscordBot } from "./adapters/discord/discord-bot
 import { isShardProcess, startShards, tolerateClosedManagerChannel } from "./adapters/discord/sharding.ts";
 import { startTelegramBot, type TelegramBot } from "./adapters/telegram/telegram-bot.ts";
 import { formatIssue, type Bank } from "./core/bank/index.ts";
-import { createSimplePicker } from "./core/game/picker.ts";
 import type { Clock, Rng } from "./core/ports.ts";
 import { closeDatabase, createSqliteStore, loadBankFromDir, openDatabase, QuestionFolderError, StorageError } from "./storage/index.ts";
 
@@ -87,7 +86,7 @@ export async function startMemquiz(boot: BootEnvironment): Promise<RunningMemqui
   }
   const store = createSqliteStore(db);
   const runtime = createRuntime({
-    store, bank, clock: boot.clock, rng: boot.rng, picker: createSimplePicker(), timers: boot.timers, log, roundSeconds: config.roundSeconds,
+    store, bank, clock: boot.clock, rng: boot.rng, timers: boot.timers, log, roundSeconds: config.roundSeconds,
   });
   const stops: (() => Promise<void>)[] = [];
   const adapters: { telegram?: TelegramBot; discord?: DiscordBot } = {};

@@ -1,5 +1,4 @@
 import type { Bank, Lang } from "../core/bank/types.ts";
-import type { QuestionPicker } from "../core/game/picker.ts";
 import { langFromCode } from "../core/i18n/index.ts";
 import type { ChatKind, ChatRecord, Clock, Rng, Store, UserRecord } from "../core/ports.ts";
 
@@ -34,7 +33,6 @@ export interface AppDeps {
   readonly bank: Bank;
   readonly clock: Clock;
   readonly rng: Rng;
-  readonly picker: QuestionPicker;
   /** Overrides every chat's round length, in seconds (MEMQUIZ_ROUND_SECONDS, for scripts and tests). */
   readonly roundSeconds?: number | undefined;
 }

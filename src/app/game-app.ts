@@ -4,6 +4,7 @@ import { renderHelp } from "../core/render/boards.ts";
 import { p } from "../core/render/doc.ts";
 import { participants, type AppDeps, type RequestContext } from "./context.ts";
 import { notice, type Reply } from "./replies.ts";
+import { createAdaptiveService } from "./adaptive-service.ts";
 import { createBoards } from "./use-cases/boards.ts";
 import { createPractice } from "./use-cases/practice.ts";
 import { createReports } from "./use-cases/reports.ts";
@@ -11,16 +12,17 @@ import { createRounds, type RoundAnswerOutcome } from "./use-cases/rounds.ts";
 import { createSettings } from "./use-cases/settings.ts";
 
 /** The commands every adapter offers, in help order. */
-export const COMMAND_NAMES = ["start", "help", "practice", "quiz", "stop", "top", "me", "settings", "lang", "report"] as const;
+export const COMMAND_NAMES = ["start", "help", "practice", "review", "quiz", "stop", "top", "me", "settings", "lang", "report"] as const;
 
 /**
  * The game as plain use cases, shared by every adapter. Adapters turn platform
  * updates into these calls and the replies back into platform messages.
  */
 export function createGameApp(deps: AppDeps) {
-  const practice = createPractice(deps);
-  const rounds = createRounds(deps);
-  const boards = createBoards(deps);
+  const adaptive = createAdaptiveService(deps);
+  const practice = createPractice(deps, adaptive);
+  const rounds = createRounds(deps, adaptive);
+  const boards = createBoards(deps, adaptive);
   const settings = createSettings(deps);
   const reports = createReports(deps);
 
@@ -34,6 +36,8 @@ export function createGameApp(deps: AppDeps) {
       }
       case "practice":
         return practice.start(ctx, cmd.args[0]);
+      case "review":
+        return practice.start(ctx, undefined, "review");
       case "quiz":
         return rounds.start(ctx, cmd.args);
       case "stop":

@@ -267,6 +267,8 @@ export interface AdaptiveStore {
   putReviewCard(userId: string, questionId: string, card: unknown, dueAt: number, at: number): void;
   /** How many of a user's cards are due at `at`. */
   dueReviewCount(userId: string, at: number): number;
+  /** The users who answered in a chat most recently, newest first. */
+  recentPlayers(chatId: string, limit: number): string[];
 }
 
 /** Question reports from users. */

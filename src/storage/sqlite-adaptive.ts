@@ -14,6 +14,7 @@ export class SqliteAdaptiveStore implements AdaptiveStore {
   private readonly cardsStmt: Statement<[string], { questionId: string; card: string; dueAt: number }>;
   private readonly putCardStmt: Statement<[string, string, string, number, number]>;
   private readonly dueCountStmt: Statement<[string, number], number>;
+  private readonly recentPlayersStmt: Statement<[string, number], string>;
 
   constructor(db: BetterSqlite3.Database) {
     this.abilitiesStmt = db.prepare("SELECT topic, state FROM abilities WHERE user_id = ?");
@@ -32,6 +33,12 @@ export class SqliteAdaptiveStore implements AdaptiveStore {
       `INSERT INTO review_cards (user_id, question_id, card, due_at, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (user_id, question_id) DO UPDATE SET card = excluded.card, due_at = excluded.due_at, updated_at = excluded.updated_at`,
     );
+    this.recentPlayersStmt = db
+      .prepare<[string, number], string>(
+        `SELECT user_id FROM (SELECT user_id, answered_at FROM answers WHERE chat_id = ? ORDER BY answered_at DESC LIMIT 500)
+         GROUP BY user_id ORDER BY MAX(answered_at) DESC LIMIT ?`,
+      )
+      .pluck();
     this.dueCountStmt = db.prepare<[string, number], number>("SELECT COUNT(*) FROM review_cards WHERE user_id = ? AND due_at <= ?").pluck();
   }
 
@@ -61,6 +68,10 @@ export class SqliteAdaptiveStore implements AdaptiveStore {
 
   putReviewCard(userId: string, questionId: string, card: unknown, dueAt: number, at: number): void {
     this.putCardStmt.run(userId, questionId, toJson(card), dueAt, at);
+  }
+
+  recentPlayers(chatId: string, limit: number): string[] {
+    return this.recentPlayersStmt.all(chatId, limit);
   }
 
   dueReviewCount(userId: string, at: number): number {

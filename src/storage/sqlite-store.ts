@@ -221,6 +221,9 @@ export class SqliteStore implements Store {
   dueReviewCount(userId: string, at: number): number {
     return this.adaptive.dueReviewCount(userId, at);
   }
+  recentPlayers(chatId: string, limit: number): string[] {
+    return this.adaptive.recentPlayers(chatId, limit);
+  }
 }
 
 /** Creates the SQLite `Store` on an open, migrated database. */

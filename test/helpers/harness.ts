@@ -3,7 +3,6 @@ import { createRuntime } from "../../src/app/runtime.ts";
 import type { Bank } from "../../src/core/bank/types.ts";
 import { formatIssue } from "../../src/core/bank/index.ts";
 import type { OutboxPayload } from "../../src/core/game/outbox-payload.ts";
-import { createSimplePicker } from "../../src/core/game/picker.ts";
 import type { ChatKind, Store } from "../../src/core/ports.ts";
 import { createSeededRng } from "../../src/core/rng.ts";
 import { createSqliteStore, loadBankFromDir, openDatabase } from "../../src/storage/index.ts";
@@ -40,7 +39,6 @@ export function createHarness(options: { dbPath?: string; seed?: number; start?:
     bank,
     clock: time.clock,
     rng: createSeededRng(options.seed ?? 42),
-    picker: createSimplePicker(),
     timers: time.timers,
     log: { warn: (m) => logs.push(`warn ${m}`), error: (m) => logs.push(`error ${m}`) },
     roundSeconds: options.roundSeconds,

@@ -4,12 +4,14 @@ import { p } from "../../core/render/doc.ts";
 import type { Period } from "../../core/ports.ts";
 import { participants, type AppDeps, type RequestContext } from "../context.ts";
 import { notice, type Reply } from "../replies.ts";
+import type { AdaptiveService } from "../adaptive-service.ts";
 import { boardKey } from "./board-keys.ts";
+import { formatWait } from "./format-wait.ts";
 
 const PERIOD_ARGS: Record<string, Period> = { week: "week", month: "month", all: "all" };
 
 /** Leaderboards (`/top`) and progress (`/me`). */
-export function createBoards(deps: AppDeps) {
+export function createBoards(deps: AppDeps, adaptive: AdaptiveService) {
   const { store, bank, clock } = deps;
   return {
     /** `/top [week|month|all] [global]`: the top 10 and the caller's rank; weeks follow the chat's time zone. */
@@ -36,11 +38,19 @@ export function createBoards(deps: AppDeps) {
       const correct = progress.reduce((n, t) => n + t.correct, 0);
       const recent = store.recentResults(who.user.id, 1000);
       const run = recent.findIndex((right) => !right);
-      const topics = progress.map((t) => ({ ...t, title: bank.topic(t.topic)?.title[who.lang] ?? t.topic }));
+      const report = adaptive.mastery(who.user.id);
+      const title = (topic: string) => bank.topic(topic)?.title[who.lang] ?? topic;
+      const topics = progress.map((t) => ({ ...t, title: title(t.topic), mastery: report.topics.get(t.topic) ?? 0 }));
       const rank = store.rank(boardKey(who.chat, "all", clock.now()), who.user.id);
+      const nextReview = report.nextReviewAt === undefined ? undefined : formatWait(report.nextReviewAt - clock.now(), who.lang);
       return [{
         type: "doc",
-        doc: renderProgress({ name: who.user.name, answers, correct, topics, streak: run === -1 ? recent.length : run, rank }, who.lang),
+        doc: renderProgress({
+          name: who.user.name, answers, correct, topics, streak: run === -1 ? recent.length : run, rank,
+          weakest: answers > 0 && report.weakest ? title(report.weakest) : undefined,
+          reviewsDue: report.dueReviews,
+          nextReview,
+        }, who.lang),
       }];
     },
   };

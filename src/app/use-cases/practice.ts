@@ -4,11 +4,17 @@ import { p } from "../../core/render/doc.ts";
 import type { SessionRecord } from "../../core/ports.ts";
 import { participants, type AppDeps, type Participants, type RequestContext } from "../context.ts";
 import { notice, type Reply } from "../replies.ts";
+import type { AdaptiveService } from "../adaptive-service.ts";
+import { formatWait } from "./format-wait.ts";
 import { candidateQuestions, topicList } from "./topics.ts";
 
 /** A practice session's persisted state. */
 export interface PracticeState {
+  /** `review` serves only due review cards (/review); `practice` mixes in about 30% of them. */
+  readonly mode: "practice" | "review";
   readonly topic: string | null;
+  /** Whether the open question is a review card: its answer updates the card, not θ or b. */
+  readonly review: boolean;
   /** The open question, or null once it has been answered. */
   readonly questionId: string | null;
   /** Running number of the current question; answers and buttons are bound to it. */
@@ -17,27 +23,41 @@ export interface PracticeState {
 }
 
 /** Practice: one question at a time in a private chat; it feeds progress and earns no points. */
-export function createPractice(deps: AppDeps) {
-  const { store, bank, clock, rng, picker } = deps;
+export function createPractice(deps: AppDeps, adaptive: AdaptiveService) {
+  const { store, bank, clock } = deps;
 
-  function pickFor(who: Participants, topic: string | null, exclude: string | null): Question | undefined {
-    const candidates = candidateQuestions(bank, who.chat, topic).filter((q) => q.id !== exclude);
+  function pickFor(who: Participants, state: PracticeState, exclude: string | null): { question: Question; review: boolean } | undefined {
+    if (state.mode === "review") {
+      const due = adaptive.dueReviews(who.user.id).find((r) => r.question.id !== exclude);
+      return due ? { question: due.question, review: true } : undefined;
+    }
+    const candidates = candidateQuestions(bank, who.chat, state.topic);
     const seen = new Map(store.seenByUser(who.user.id, who.chat.id).map((s) => [s.questionId, s.lastAt]));
-    const recentResults = store.recentResults(who.user.id, 10);
-    return picker.pick({ candidates, seen, recentResults, count: 1, rng })[0];
+    return adaptive.pickPractice(who.user.id, candidates, seen, new Set(exclude === null ? [] : [exclude]));
+  }
+
+  /** Why there is nothing to ask: no questions, or (in review mode) when the next review falls due. */
+  function nothingToAsk(who: Participants, state: PracticeState): Reply {
+    const t = messages(who.lang);
+    if (state.mode !== "review") return notice([p(t.noQuestions)]);
+    const next = adaptive.nextReviewAt(who.user.id);
+    return notice([p(next === undefined ? t.noReviewCards : t.noReviewsDue(formatWait(next - clock.now(), who.lang)))]);
   }
 
   function ask(session: SessionRecord<PracticeState>, who: Participants, exclude: string | null): Reply[] {
-    const question = pickFor(who, session.state.topic, exclude);
-    if (!question) return [notice([p(messages(who.lang).noQuestions)])];
+    const pick = pickFor(who, session.state, exclude);
+    if (!pick) return [nothingToAsk(who, session.state)];
+    const { question } = pick;
     const now = clock.now();
-    const state: PracticeState = { ...session.state, questionId: question.id, number: session.state.number + 1, askedAt: now };
+    const state: PracticeState = { ...session.state, questionId: question.id, review: pick.review, number: session.state.number + 1, askedAt: now };
     store.updateSession(session.id, { state, closesAt: null, status: "open", updatedAt: now });
     return [questionReply(session.id, state, question, who.lang)];
   }
 
   function questionReply(sessionId: number, state: PracticeState, question: Question, lang: Lang): Reply {
-    return { type: "practice-question", lang, sessionId, number: state.number, question, header: messages(lang).practiceHeader(state.number) };
+    const t = messages(lang);
+    const header = state.review ? t.reviewHeader(state.number) : t.practiceHeader(state.number);
+    return { type: "practice-question", lang, sessionId, number: state.number, question, header };
   }
 
   /** Checks that a button press or typed answer belongs to this user's open practice question. */
@@ -51,8 +71,8 @@ export function createPractice(deps: AppDeps) {
   }
 
   return {
-    /** `/practice [topic]`: starts (or restarts) the user's practice with a first question. */
-    start(ctx: RequestContext, topicArg: string | undefined): Reply[] {
+    /** `/practice [topic]` (or `/review`): starts (or restarts) the user's practice with a first question. */
+    start(ctx: RequestContext, topicArg: string | undefined, mode: PracticeState["mode"] = "practice"): Reply[] {
       const who = participants(store, ctx);
       const t = messages(who.lang);
       if (ctx.chat.kind !== "private") return [notice([p(t.practiceOnlyPrivate)])];
@@ -62,7 +82,7 @@ export function createPractice(deps: AppDeps) {
         const previous = store.openSession<PracticeState>(ctx.chat.id, "practice", ctx.user.id);
         const now = clock.now();
         if (previous) store.updateSession(previous.id, { state: previous.state, closesAt: null, status: "finished", updatedAt: now });
-        const state: PracticeState = { topic, questionId: null, number: 0, askedAt: now };
+        const state: PracticeState = { mode, topic, review: false, questionId: null, number: 0, askedAt: now };
         const session = store.createSession({ chatId: ctx.chat.id, kind: "practice", startedBy: ctx.user.id, createdAt: now, closesAt: null, state });
         return ask(session, who, null);
       });
@@ -110,6 +130,7 @@ export function createPractice(deps: AppDeps) {
           responseMs: Math.max(0, now - state.askedAt),
         });
         store.recordQuestionStat(question.id, correct, now);
+        adaptive.learn(who.user.id, question, correct, state.review);
         store.updateSession(session.id, { state: { ...state, questionId: null }, closesAt: null, status: "open", updatedAt: now });
         return [{ type: "practice-feedback", lang: who.lang, sessionId: session.id, number: state.number, question, option: input.option, correct }];
       });

@@ -7,6 +7,7 @@ import type { SessionRecord } from "../../core/ports.ts";
 import { participants, type AppDeps, type RequestContext } from "../context.ts";
 import { notice, type Reply } from "../replies.ts";
 import { boardsForAward } from "./board-keys.ts";
+import type { AdaptiveService } from "../adaptive-service.ts";
 import { candidateQuestions, topicList } from "./topics.ts";
 
 /** What happened to a round answer; adapters turn it into a short notice. */
@@ -26,8 +27,8 @@ function parseQuizArgs(args: readonly string[]): { count?: number; topic?: strin
 }
 
 /** Rounds: timed questions for the whole chat, scored when each question closes. */
-export function createRounds(deps: AppDeps) {
-  const { store, bank, clock, rng, picker } = deps;
+export function createRounds(deps: AppDeps, adaptive: AdaptiveService) {
+  const { store, bank, clock } = deps;
 
   /** The outbox message that posts a round question; also logs the question as asked in the chat. */
   function questionPayload(session: SessionRecord<RoundState>, state: RoundState): RoundQuestionPayload {
@@ -52,7 +53,10 @@ export function createRounds(deps: AppDeps) {
     if (chat && question) {
       const answers = store.sessionAnswers(session.id, state.index);
       const outcome = scoreRoundQuestion(question, answers, state.openMs, (id) => store.getUser(id)?.name ?? id);
-      for (const answer of answers) store.recordQuestionStat(answer.questionId, answer.correct, now);
+      for (const answer of answers) {
+        store.recordQuestionStat(answer.questionId, answer.correct, now);
+        adaptive.learn(answer.userId, question, answer.correct, false);
+      }
       for (const award of outcome.awards) {
         store.addAward({ ...award, chatId: chat.id }, boardsForAward(chat, award.at));
       }
@@ -114,7 +118,7 @@ export function createRounds(deps: AppDeps) {
         if (store.openSession(ctx.chat.id, "round")) return [notice([p(t.roundAlreadyRunning)])];
         const candidates = candidateQuestions(bank, who.chat, topic);
         const seen = new Map(store.seenInChat(ctx.chat.id).map((s) => [s.questionId, s.lastAt]));
-        const picked = picker.pick({ candidates, seen, recentResults: store.recentResults(who.user.id, 10), count, rng });
+        const picked = adaptive.pickRound(ctx.chat.id, candidates, seen, count);
         if (picked.length === 0) return [notice([p(t.noQuestions)])];
         const now = clock.now();
         const seconds = deps.roundSeconds ?? who.chat.settings.roundSeconds;

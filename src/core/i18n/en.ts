@@ -8,6 +8,7 @@ export const en: Messages = {
   helpTitle: "Commands:",
   commands: {
     practice: "/practice [topic] — one question at a time, at your level",
+    review: "/review — the questions you missed, when they are due again",
     quiz: "/quiz [n] [topic] — a timed round for everyone in the chat",
     stop: "/stop — end the running round",
     top: "/top [week|month|all] [global] — the leaderboard",
@@ -22,6 +23,9 @@ export const en: Messages = {
   tooFast: "You're sending commands too quickly; I'll ignore a few. Try again in a few seconds.",
 
   practiceHeader: (n) => `Practice · question ${n}`,
+  reviewHeader: (n) => `Review · question ${n}`,
+  noReviewsDue: (wait) => `No reviews are due. The next one is due ${wait}.`,
+  noReviewCards: "Nothing to review yet: questions you miss come back here for review.",
   practiceOnlyPrivate: "Practice works in a private chat with me. In a group, start a round with /quiz.",
   noQuestions: "There are no questions for that choice.",
   unknownTopic: (topic, topics) => `There is no topic "${topic}". Topics: ${topics}`,
@@ -66,7 +70,11 @@ export const en: Messages = {
   meTitle: (name) => `Progress — ${name}`,
   meTotals: (answers, acc) => `${s(answers, "answer", "answers")}, ${acc}% right`,
   meNoAnswers: "No answers yet. Send /practice to start.",
-  meTopicHeader: ["topic", "answers", "right"],
+  meTopicHeader: ["topic", "answers", "right", "mastery"],
+  meWeakest: (topic) => `Weakest topic: ${topic}. Try /practice there.`,
+  meReviewsDue: (n) => `${s(n, "review is", "reviews are")} due: /review`,
+  meNextReview: (wait) => `No reviews due; the next one is due ${wait}.`,
+  meNoReviews: "No reviews yet.",
   meStreak: (n) => `Right in a row: ${n}`,
   meRank: (rank, points) => `This chat, all time: #${rank} with ${s(points, "point", "points")}`,
 

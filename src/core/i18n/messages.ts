@@ -8,6 +8,9 @@ export interface Messages {
   readonly tooFast: string;
 
   readonly practiceHeader: (n: number) => string;
+  readonly reviewHeader: (n: number) => string;
+  readonly noReviewsDue: (wait: string) => string;
+  readonly noReviewCards: string;
   readonly practiceOnlyPrivate: string;
   readonly noQuestions: string;
   readonly unknownTopic: (topic: string, topics: string) => string;
@@ -52,7 +55,11 @@ export interface Messages {
   readonly meTitle: (name: string) => string;
   readonly meTotals: (answers: number, accuracy: number) => string;
   readonly meNoAnswers: string;
-  readonly meTopicHeader: readonly [string, string, string];
+  readonly meTopicHeader: readonly [string, string, string, string];
+  readonly meWeakest: (topic: string) => string;
+  readonly meReviewsDue: (n: number) => string;
+  readonly meNextReview: (wait: string) => string;
+  readonly meNoReviews: string;
   readonly meStreak: (n: number) => string;
   readonly meRank: (rank: number, points: number) => string;
 

@@ -14,6 +14,7 @@ export const ru: Messages = {
   helpTitle: "Команды:",
   commands: {
     practice: "/practice [тема] — вопросы по одному, под ваш уровень",
+    review: "/review — повторение вопросов, на которые вы ошиблись",
     quiz: "/quiz [n] [тема] — раунд на время для всего чата",
     stop: "/stop — остановить раунд",
     top: "/top [week|month|all] [global] — таблица лидеров",
@@ -28,6 +29,9 @@ export const ru: Messages = {
   tooFast: "Слишком много команд подряд — часть я пропущу. Попробуйте через несколько секунд.",
 
   practiceHeader: (n) => `Тренировка · вопрос ${n}`,
+  reviewHeader: (n) => `Повторение · вопрос ${n}`,
+  noReviewsDue: (wait) => `Сейчас повторять нечего. Следующее повторение ${wait}.`,
+  noReviewCards: "Повторять пока нечего: сюда возвращаются вопросы, на которые вы ответили неверно.",
   practiceOnlyPrivate: "Тренировка работает в личном чате со мной. В группе запустите раунд командой /quiz.",
   noQuestions: "Для такого выбора вопросов нет.",
   unknownTopic: (topic, topics) => `Темы «${topic}» нет. Темы: ${topics}`,
@@ -72,7 +76,11 @@ export const ru: Messages = {
   meTitle: (name) => `Прогресс — ${name}`,
   meTotals: (answers, acc) => `${pluralRu(answers, "ответ", "ответа", "ответов")}, верных ${acc}%`,
   meNoAnswers: "Ответов пока нет. Начните с /practice.",
-  meTopicHeader: ["тема", "ответы", "верно"],
+  meTopicHeader: ["тема", "ответы", "верно", "освоено"],
+  meWeakest: (topic) => `Слабее всего: ${topic}. Попробуйте /practice по этой теме.`,
+  meReviewsDue: (n) => `Пора повторить: ${pluralRu(n, "вопрос", "вопроса", "вопросов")} — /review`,
+  meNextReview: (wait) => `Повторять пока нечего; следующее повторение ${wait}.`,
+  meNoReviews: "Повторений пока нет.",
   meStreak: (n) => `Верных ответов подряд: ${n}`,
   meRank: (rank, points) => `Этот чат, за всё время: №${rank}, ${pluralRu(points, "очко", "очка", "очков")}`,
 

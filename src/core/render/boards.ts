@@ -42,9 +42,15 @@ export interface ProgressView {
   readonly name: string;
   readonly answers: number;
   readonly correct: number;
-  readonly topics: readonly { readonly title: string; readonly answers: number; readonly correct: number }[];
+  /** Per topic: answers, right answers, and mastery (predicted success on a medium question, 0-1). */
+  readonly topics: readonly { readonly title: string; readonly answers: number; readonly correct: number; readonly mastery: number }[];
   readonly streak: number;
   readonly rank: RankInfo | undefined;
+  /** The topic with the lowest mastery, once there are answers. */
+  readonly weakest?: string | undefined;
+  readonly reviewsDue: number;
+  /** When the next review falls due (`in 3 h`), if there are cards. */
+  readonly nextReview?: string | undefined;
 }
 
 function percent(correct: number, answers: number): number {
@@ -57,8 +63,10 @@ export function renderProgress(view: ProgressView, lang: Lang): Doc {
   const blocks: Block[] = [p(bold(t.meTitle(view.name)))];
   if (view.answers === 0) return [...blocks, p(t.meNoAnswers)];
   blocks.push(p(t.meTotals(view.answers, percent(view.correct, view.answers))));
-  const rows = view.topics.map((topic) => [topic.title, String(topic.answers), `${percent(topic.correct, topic.answers)}%`]);
-  blocks.push(pre(formatTable(t.meTopicHeader, rows, ["left", "right", "right"])));
+  const rows = view.topics.map((topic) => [topic.title, String(topic.answers), `${percent(topic.correct, topic.answers)}%`, `${Math.round(topic.mastery * 100)}%`]);
+  blocks.push(pre(formatTable(t.meTopicHeader, rows, ["left", "right", "right", "right"])));
+  if (view.weakest) blocks.push(p(t.meWeakest(view.weakest)));
+  blocks.push(p(view.reviewsDue > 0 ? t.meReviewsDue(view.reviewsDue) : view.nextReview ? t.meNextReview(view.nextReview) : t.meNoReviews));
   blocks.push(p(t.meStreak(view.streak)));
   if (view.rank) blocks.push(p(t.meRank(view.rank.rank, view.rank.points)));
   return blocks;

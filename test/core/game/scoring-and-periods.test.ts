@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseCommand } from "../../../src/core/game/commands.ts";
-import { createSimplePicker, targetLevel } from "../../../src/core/game/picker.ts";
 import { roundPoints } from "../../../src/core/game/scoring.ts";
 import { competitionRanks } from "../../../src/core/render/round.ts";
 import { createSeededRng, shuffled } from "../../../src/core/rng.ts";
 import { isoWeekKey, isValidTimeZone, periodKey } from "../../../src/core/time/periods.ts";
-import { loadGameBank } from "../../helpers/harness.ts";
 
 describe("round points", () => {
   it("gives 10 × level plus up to half again for speed, falling linearly to the close", () => {
@@ -66,27 +64,5 @@ describe("seeded randomness", () => {
     expect(xs).toEqual(Array.from({ length: 5 }, () => b.next()));
     expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
     expect(shuffled([1, 2, 3, 4, 5], createSeededRng(1))).toEqual(shuffled([1, 2, 3, 4, 5], createSeededRng(1)));
-  });
-});
-
-describe("the simple picker", () => {
-  const bank = loadGameBank();
-  const picker = createSimplePicker();
-
-  it("aims at the level that fits recent accuracy", () => {
-    expect(targetLevel([])).toBe(1);
-    expect(targetLevel([true, true, true, true, false])).toBe(3);
-    expect(targetLevel([true, false, true, false])).toBe(2);
-    expect(targetLevel([false, false, false])).toBe(1);
-  });
-
-  it("prefers unseen questions at the target level, then the least recently seen", () => {
-    const rng = createSeededRng(3);
-    const strong = [true, true, true, true, true];
-    const [first] = picker.pick({ candidates: bank.byTopic("alpha"), seen: new Map(), recentResults: strong, count: 1, rng });
-    expect(first?.id).toBe("alpha/a3");
-    const seen = new Map(bank.byTopic("alpha").map((q, i) => [q.id, 1000 + i]));
-    const picked = picker.pick({ candidates: bank.byTopic("alpha"), seen, recentResults: strong, count: 2, rng });
-    expect(picked.map((q) => q.id)).toEqual(["alpha/a1", "alpha/a2"]);
   });
 });

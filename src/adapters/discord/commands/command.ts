@@ -17,6 +17,7 @@ export interface DiscordCommand {
 /** Russian command names, shown to Russian-language Discord clients. */
 const RU_NAMES: Record<string, string> = {
   practice: "тренировка",
+  review: "повторение",
   quiz: "викторина",
   stop: "стоп",
   top: "лидеры",

@@ -4,6 +4,9 @@ import { baseCommand } from "./command.ts";
 /** `/stop`: ends the running round (its starter, or a member with Manage Server). */
 export const stopCommand = { name: "stop", personal: false, data: () => baseCommand("stop"), args: () => [] } satisfies DiscordCommand;
 
+/** `/review`: the questions the caller missed, when they are due again (ephemeral). */
+export const reviewCommand = { name: "review", personal: true, data: () => baseCommand("review"), args: () => [] } satisfies DiscordCommand;
+
 /** `/me`: the caller's progress. */
 export const meCommand = { name: "me", personal: false, data: () => baseCommand("me"), args: () => [] } satisfies DiscordCommand;
 

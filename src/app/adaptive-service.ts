@@ -1,0 +1,169 @@
+import {
+  abilityInTopic,
+  createDifficultyTable,
+  abilityStateSchema,
+  difficultyStateSchema,
+  dueOrder,
+  guessFloor,
+  initialDifficulty,
+  mastery,
+  medianAbility,
+  nextDue,
+  predictCorrect,
+  priorAbility,
+  reviewCard,
+  reviewCardSchema,
+  sanitizeAbility,
+  selectMany,
+  selectNext,
+  shouldServeReview,
+  updateAbilities,
+  updateDifficulty,
+  widenAbility,
+  type AbilityState,
+  type DifficultyState,
+  type ReviewCard,
+} from "../core/adaptive/index.ts";
+import type { Question } from "../core/bank/types.ts";
+import type { AppDeps } from "./context.ts";
+
+/** Overall ability is stored under this topic key. */
+const OVERALL = "";
+
+/** An ability as persisted: the engine's state and when it last changed (for widening). */
+interface StoredAbility extends AbilityState {
+  readonly at: number;
+}
+
+/** A due review card and its question. */
+export interface DueReview {
+  readonly question: Question;
+  readonly card: ReviewCard;
+}
+
+/** Per-topic mastery for /me: the predicted chance of a medium question, and the weakest topic. */
+export interface MasteryReport {
+  readonly topics: ReadonlyMap<string, number>;
+  readonly weakest: string | undefined;
+  readonly dueReviews: number;
+  readonly nextReviewAt: number | undefined;
+}
+
+/**
+ * The adaptive engine wired to storage: loads and saves abilities,
+ * difficulties and review cards, and answers "what next?" for practice,
+ * reviews and rounds. The engine itself (src/core/adaptive) is pure.
+ */
+export function createAdaptiveService(deps: Pick<AppDeps, "store" | "bank" | "clock" | "rng">) {
+  const { store, bank, clock, rng } = deps;
+  // Loaded once; first-attempt updates go to both this table and storage.
+  const rows: [string, DifficultyState][] = [];
+  for (const [id, raw] of store.difficulties()) {
+    const parsed = difficultyStateSchema.safeParse(raw);
+    if (parsed.success) rows.push([id, parsed.data]);
+  }
+  const difficulties = createDifficultyTable(rows);
+  const difficulty = difficulties;
+
+  /** A user's abilities by topic, widened for the time since they last changed. */
+  function abilitiesOf(userId: string): Map<string, StoredAbility> {
+    const now = clock.now();
+    const out = new Map<string, StoredAbility>();
+    for (const [topic, raw] of store.abilities(userId)) {
+      const parsed = abilityStateSchema.safeParse(raw);
+      if (!parsed.success) continue;
+      const at = typeof (raw as { at?: unknown }).at === "number" ? (raw as { at: number }).at : now;
+      out.set(topic, { ...widenAbility(sanitizeAbility(parsed.data), Math.max(0, now - at)), at });
+    }
+    return out;
+  }
+
+  function abilityLookup(abilities: Map<string, StoredAbility>) {
+    const overall = abilities.get(OVERALL) ?? priorAbility();
+    return (topic: string): AbilityState => abilityInTopic(overall, abilities.get(topic));
+  }
+
+  function cardsOf(userId: string): { question: Question; card: ReviewCard }[] {
+    const out: { question: Question; card: ReviewCard }[] = [];
+    for (const record of store.reviewCards(userId)) {
+      const question = bank.byId(record.questionId);
+      const parsed = reviewCardSchema.safeParse(record.card);
+      if (question && parsed.success) out.push({ question, card: parsed.data });
+    }
+    return out;
+  }
+
+  return {
+    /** The next practice question: about 30% of picks are due reviews, the rest aim at a 70% success chance. */
+    pickPractice(userId: string, candidates: readonly Question[], seen: ReadonlyMap<string, number>, exclude: ReadonlySet<string>): { question: Question; review: boolean } | undefined {
+      const now = clock.now();
+      const allowed = new Set(candidates.map((q) => q.id));
+      const due = dueOrder(cardsOf(userId).filter((c) => allowed.has(c.question.id) && !exclude.has(c.question.id)), now);
+      if (shouldServeReview(rng, due.length) && due[0]) return { question: due[0].question, review: true };
+      const question = selectNext({ candidates, difficulty, ability: abilityLookup(abilitiesOf(userId)), exclude, seen, rng });
+      return question ? { question, review: false } : undefined;
+    },
+
+    /** The user's due reviews, the most forgotten first. */
+    dueReviews(userId: string): DueReview[] {
+      return dueOrder(cardsOf(userId), clock.now());
+    },
+
+    /** When the user's next review falls due, if they have any cards. */
+    nextReviewAt(userId: string): number | undefined {
+      return nextDue(cardsOf(userId));
+    },
+
+    /** Questions for a round, aimed at the median ability of the chat's recent players. */
+    pickRound(chatId: string, candidates: readonly Question[], seen: ReadonlyMap<string, number>, count: number): Question[] {
+      const players = store.recentPlayers(chatId, 20).map((id) => abilitiesOf(id));
+      const ability = (topic: string) => medianAbility(players.map((a) => abilityLookup(a)(topic)));
+      return selectMany({ candidates, difficulty, ability, seen, rng }, count);
+    },
+
+    /**
+     * Learns from an answer, inside the caller's transaction: a review answer
+     * updates only its card; any other answer updates θ (overall and topic),
+     * the question's b on the user's first attempt, and makes or lapses a
+     * review card when it was wrong (or moves an existing card on).
+     */
+    learn(userId: string, question: Question, correct: boolean, review: boolean): void {
+      const now = clock.now();
+      const existing = store.reviewCards(userId).find((r) => r.questionId === question.id);
+      const parsedCard = existing ? reviewCardSchema.safeParse(existing.card) : undefined;
+      const card = reviewCard(parsedCard?.success ? parsedCard.data : undefined, correct, now);
+      if (card) store.putReviewCard(userId, question.id, card, card.due, now);
+      if (review) return;
+      const c = guessFloor(question.options.length);
+      const b = (difficulties.get(question.id) ?? initialDifficulty(question.level)).b;
+      const abilities = abilitiesOf(userId);
+      const overall = abilities.get(OVERALL) ?? priorAbility();
+      // The Elo step uses the ability before this answer, as the prediction did.
+      const before = abilityInTopic(overall, abilities.get(question.topic));
+      const pair = updateAbilities(overall, abilities.get(question.topic), { correct, b, c });
+      store.putAbility(userId, OVERALL, { ...pair.overall, at: now }, now);
+      store.putAbility(userId, question.topic, { ...pair.topic, at: now }, now);
+      // The answer is already in the log, so a first attempt has exactly one.
+      if (store.answerCount(userId, question.id, 2) <= 1) {
+        const predicted = predictCorrect(before, b, c);
+        const next = updateDifficulty(difficulties.get(question.id) ?? initialDifficulty(question.level), { correct, predicted });
+        difficulties.set(question.id, next);
+        store.putDifficulty(question.id, next, now);
+      }
+    },
+
+    /** Mastery per topic (predicted success on a medium question), the weakest topic and the reviews due. */
+    mastery(userId: string): MasteryReport {
+      const lookup = abilityLookup(abilitiesOf(userId));
+      const topics = new Map(bank.topics.map((t) => [t.id, mastery(lookup(t.id))]));
+      let weakest: string | undefined;
+      for (const [topic, value] of topics) if (weakest === undefined || value < (topics.get(weakest) ?? 1)) weakest = topic;
+      const cards = cardsOf(userId);
+      const now = clock.now();
+      return { topics, weakest, dueReviews: cards.filter((c) => c.card.due <= now).length, nextReviewAt: nextDue(cards) };
+    },
+  };
+}
+
+/** The adaptive service. */
+export type AdaptiveService = ReturnType<typeof createAdaptiveService>;

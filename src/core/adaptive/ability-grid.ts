@@ -1,0 +1,90 @@
+/**
+ * The θ grid behind every ability update, and the two kernels that run on
+ * it. A grid is built once per process: its points, and e^θ at each point, so
+ * the likelihood σ(θ − b) = e^θ / (e^θ + e^b) costs one `Math.exp` per update
+ * instead of one per grid point.
+ */
+
+/** A fixed set of θ points with e^θ precomputed; build one with `createAbilityGrid`. */
+export interface AbilityGrid {
+  /** The lowest and highest θ represented. */
+  readonly min: number;
+  readonly max: number;
+  /** The θ of each point, evenly spaced from `min` to `max`. */
+  readonly theta: Float64Array;
+  /** e^θ at each point. */
+  readonly expTheta: Float64Array;
+}
+
+/** Builds an even grid of `points` abilities over [min, max]. */
+export function createAbilityGrid(points: number, min = -4, max = 4): AbilityGrid {
+  if (!Number.isInteger(points) || points < 3 || !(max > min)) throw new RangeError(`bad ability grid: ${points} points over [${min}, ${max}]`);
+  const theta = new Float64Array(points);
+  const expTheta = new Float64Array(points);
+  const step = (max - min) / (points - 1);
+  for (let i = 0; i < points; i++) {
+    theta[i] = min + i * step;
+    expTheta[i] = Math.exp(theta[i] as number);
+  }
+  return { min, max, theta, expTheta };
+}
+
+/**
+ * The grid the engine uses: 161 points over [−4, 4], a 0.05 spacing. In the
+ * benchmark 81, 121, 161 and 241 points give the same θ RMSE to 1e-4 (30
+ * answers leave an SD near 0.4); 161 keeps the sampled prior at least two
+ * steps wide down to MIN_SD, for learners with thousands of answers.
+ */
+export const DEFAULT_GRID: AbilityGrid = createAbilityGrid(161);
+
+/** The posterior's mean and variance after one grid update. */
+export interface GridMoments {
+  readonly mean: number;
+  readonly variance: number;
+}
+
+/**
+ * Bayes on the grid: the prior is N(mean, sd²) sampled at the grid points
+ * (so truncated to the grid), the likelihood is the model's P(correct) or
+ * 1 − P(correct) at each point; returns the posterior's first two moments.
+ */
+export function gridPosterior(grid: AbilityGrid, mean: number, sd: number, correct: boolean, b: number, c: number): GridMoments {
+  const { theta, expTheta } = grid;
+  const eb = Math.exp(b);
+  const half = -0.5 / (sd * sd);
+  let mass = 0;
+  let first = 0;
+  let second = 0;
+  for (let i = 0; i < theta.length; i++) {
+    // Moments about the prior mean keep the variance free of cancellation.
+    const d = (theta[i] as number) - mean;
+    const e = expTheta[i] as number;
+    const p = c + ((1 - c) * e) / (e + eb);
+    const w = Math.exp(half * d * d) * (correct ? p : 1 - p);
+    mass += w;
+    first += w * d;
+    second += w * d * d;
+  }
+  const shift = first / mass;
+  return { mean: mean + shift, variance: Math.max(second / mass - shift * shift, 0) };
+}
+
+/**
+ * The posterior predictive P(correct) under the prior N(mean, sd²) on the
+ * grid: the model's probability averaged over what we believe about θ.
+ */
+export function gridPredictive(grid: AbilityGrid, mean: number, sd: number, b: number, c: number): number {
+  const { theta, expTheta } = grid;
+  const eb = Math.exp(b);
+  const half = -0.5 / (sd * sd);
+  let mass = 0;
+  let sum = 0;
+  for (let i = 0; i < theta.length; i++) {
+    const d = (theta[i] as number) - mean;
+    const e = expTheta[i] as number;
+    const w = Math.exp(half * d * d);
+    mass += w;
+    sum += w * (c + ((1 - c) * e) / (e + eb));
+  }
+  return sum / mass;
+}

@@ -1,0 +1,70 @@
+import type { DifficultySlots } from "./difficulty-table.ts";
+import { levelPrior } from "./model.ts";
+import type { SelectableQuestion } from "./select.ts";
+
+/**
+ * The per-question constants selection reads, laid out in typed arrays so
+ * the hot loop touches no question object: id, guessing floor, level prior
+ * and a small topic number.
+ */
+export interface CandidateView {
+  readonly ids: readonly string[];
+  /** 1 / number of options. */
+  readonly guess: Float64Array;
+  /** The level prior b, used while a question has no learned difficulty. */
+  readonly prior: Float64Array;
+  /** Index into `topics` for each question. */
+  readonly topicOf: Int32Array;
+  /** The distinct topics, in order of first appearance. */
+  readonly topics: readonly string[];
+}
+
+// Frozen arrays (the bank's `questions` and `byTopic` lists) can't change, so their view is built once.
+const views = new WeakMap<readonly SelectableQuestion[], CandidateView>();
+
+/** The view of a candidate list: cached for frozen lists, built afresh otherwise. */
+export function candidateView(candidates: readonly SelectableQuestion[]): CandidateView {
+  const cached = views.get(candidates);
+  if (cached !== undefined) return cached;
+  const view = buildView(candidates);
+  if (Object.isFrozen(candidates)) views.set(candidates, view);
+  return view;
+}
+
+function buildView(candidates: readonly SelectableQuestion[]): CandidateView {
+  const n = candidates.length;
+  const ids = new Array<string>(n);
+  const guess = new Float64Array(n);
+  const prior = new Float64Array(n);
+  const topicOf = new Int32Array(n);
+  const topics: string[] = [];
+  const slots = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const q = candidates[i] as SelectableQuestion;
+    let slot = slots.get(q.topic);
+    if (slot === undefined) {
+      slot = topics.length;
+      topics.push(q.topic);
+      slots.set(q.topic, slot);
+    }
+    ids[i] = q.id;
+    guess[i] = 1 / q.options.length;
+    prior[i] = levelPrior(q.level);
+    topicOf[i] = slot;
+  }
+  return { ids, guess, prior, topicOf, topics };
+}
+
+const slotArrays = new WeakMap<CandidateView, WeakMap<DifficultySlots, Int32Array>>();
+
+/** Each candidate's slot in a difficulty table, cached per (view, table): slots never move. */
+export function candidateSlots(view: CandidateView, slots: DifficultySlots): Int32Array {
+  let perTable = slotArrays.get(view);
+  let out = perTable?.get(slots);
+  if (out !== undefined) return out;
+  out = new Int32Array(view.ids.length);
+  for (let i = 0; i < out.length; i++) out[i] = slots.slot(view.ids[i] as string);
+  if (perTable === undefined) slotArrays.set(view, (perTable = new WeakMap()));
+  perTable.set(slots, out);
+  return out;
+}
