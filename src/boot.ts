@@ -92,47 +92,45 @@ export async function startMemquiz(boot: BootEnvironment): Promise<RunningMemqui
   const adapters: { telegram?: TelegramBot; discord?: DiscordBot } = {};
   let resolveBots: (code: number) => void = () => undefined;
   let finished: Promise<number>;
+  // A bot that can't start undoes what already started and ends memquiz with exit code 1.
+  const startOrAbort = async (platform: string, start: () => Promise<void>): Promise<boolean> => {
+    try {
+      await start();
+      return true;
+    } catch (error) {
+      log.error(`${platform}: could not start: ${error instanceof Error ? error.message : String(error)}`);
+      for (const stop of stops) await stop();
+      await runtime.stop();
+      closeDatabase(db);
+      return false;
+    }
+  };
   if (config.telegram || config.discord) {
     const shard = isShardProcess(boot.env);
     if (shard) tolerateClosedManagerChannel();
-    if (config.discord) {
-      try {
-        if (config.discord.shards > 1 && !shard) {
-          const shards = await startShards({ token: config.discord.token, count: config.discord.shards, log, env: boot.env });
+    const discordConfig = config.discord;
+    if (discordConfig) {
+      const started = await startOrAbort("discord", async () => {
+        if (discordConfig.shards > 1 && !shard) {
+          const shards = await startShards({ token: discordConfig.token, count: discordConfig.shards, log, env: boot.env });
           stops.push(() => shards.stop());
         } else {
-          const discord = await startDiscordBot({ token: config.discord.token, apiRoot: config.discord.apiRoot, runtime, log, timers: boot.timers });
+          const discord = await startDiscordBot({ token: discordConfig.token, apiRoot: discordConfig.apiRoot, runtime, log, timers: boot.timers });
           stops.push(() => discord.stop());
           adapters.discord = discord;
         }
-      } catch (error) {
-        log.error(`discord: could not start: ${error instanceof Error ? error.message : String(error)}`);
-        for (const stop of stops) await stop();
-        await runtime.stop();
-        closeDatabase(db);
-        return 1;
-      }
+      });
+      if (!started) return 1;
     }
     // A shard process runs only its Discord shards; the parent process runs Telegram.
-    if (config.telegram && !shard) {
-      try {
-        const telegram = await startTelegramBot({
-          token: config.telegram.token,
-          apiRoot: config.telegram.apiRoot,
-          webhook: config.telegram.webhook,
-          runtime,
-          log,
-          timers: boot.timers,
-        });
+    const telegramConfig = config.telegram;
+    if (telegramConfig && !shard) {
+      const started = await startOrAbort("telegram", async () => {
+        const telegram = await startTelegramBot({ ...telegramConfig, runtime, log, timers: boot.timers });
         stops.push(() => telegram.stop());
         adapters.telegram = telegram;
-      } catch (error) {
-        log.error(`telegram: could not start: ${error instanceof Error ? error.message : String(error)}`);
-        for (const stop of stops) await stop();
-        await runtime.stop();
-        closeDatabase(db);
-        return 1;
-      }
+      });
+      if (!started) return 1;
     }
     // Questions that fell due while the process was down close now, and queued messages go out.
     await runtime.tick();

@@ -6,6 +6,7 @@ import { startMemquiz, type RunningMemquiz } from "../../src/boot.ts";
 import { createSeededRng } from "../../src/core/rng.ts";
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from "../fakes/discord/index.ts";
 import { createFakeTime } from "./fake-time.ts";
+import { until } from "./until.ts";
 
 /** memquiz started through the same entry as `npm start`, against a fake Discord, with a fake clock. */
 export interface DiscordBotHarness {
@@ -54,15 +55,12 @@ export async function startDiscordHarness(env: Record<string, string> = {}, fake
     memquiz: started,
     time,
     logs,
-    async until(check, what, stepMs = 0) {
-      for (let i = 0; i < 400; i++) {
-        const value = check();
-        if (value) return value;
-        if (stepMs > 0) time.advance(stepMs);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-      throw new Error(`timed out waiting for ${what}\ncalls: ${fake.calls.map((c) => `${c.method} ${c.path}`).join(", ")}\nlogs:\n${logs.join("\n")}`);
-    },
+    until: (check, what, stepMs = 0) =>
+      until(check, what, {
+        stepMs,
+        advance: (ms) => time.advance(ms),
+        context: () => `calls: ${fake.calls.map((c) => `${c.method} ${c.path}`).join(", ")}\nlogs:\n${logs.join("\n")}`,
+      }),
     async close() {
       await started.stop();
       await fake.close();
