@@ -157,16 +157,17 @@ export async function startMemquiz(boot: BootEnvironment): Promise<RunningMemqui
     log.debug("database checkpointed and closed");
   };
   const done = finished.finally(shutdown);
-  return {
-    runtime,
-    done,
-    adapters,
-    async stop() {
+  let stopping: Promise<void> | undefined;
+  // Idempotent: a signal, the manager going away and a test may all ask.
+  const stop = () =>
+    (stopping ??= (async () => {
       log.info("stopping: no new updates; finishing the work in flight");
-      for (const stop of stops) await stop();
+      for (const stopOne of stops) await stopOne();
       resolveBots(0);
       await done;
       log.info("stopped");
-    },
-  };
+    })());
+  // A shard whose manager died (its IPC channel closed) has no one left to stop it.
+  if (isShardProcess(boot.env) && process.connected) process.once("disconnect", () => void stop());
+  return { runtime, done, adapters, stop };
 }
