@@ -32,11 +32,9 @@ export function renderRoundResults(payload: RoundResultsPayload, question: Quest
 
 /** Ranks with ties sharing a place: 100, 100, 80 → 1, 1, 3. */
 export function competitionRanks(points: readonly number[]): number[] {
-  return points.map((value, i) => (i > 0 && points[i - 1] === value ? -1 : i + 1)).map((rank, i, all) => {
-    let j = i;
-    while (all[j] === -1) j--;
-    return all[j] ?? i + 1;
-  });
+  const ranks: number[] = [];
+  points.forEach((value, i) => ranks.push(i > 0 && points[i - 1] === value ? (ranks[i - 1] ?? i) : i + 1));
+  return ranks;
 }
 
 /** A finished (or stopped) round's standings as an aligned table. */
