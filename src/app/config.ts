@@ -17,6 +17,14 @@ const optionalUrl = (name: string) =>
     .transform((url) => url.replace(/\/+$/, ""))
     .optional();
 
+/** A whole number within bounds, e.g. a port or a count; `what` names the unit in messages. */
+const wholeNumber = (name: string, what: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be ${what}` })
+    .int({ error: `${name} must be a whole number` })
+    .min(min, { error: `${name} must be from ${min} to ${max}` })
+    .max(max, { error: `${name} must be from ${min} to ${max}` });
+
 const nonEmptyPath = (name: string, fallback: string) =>
   z.string().trim().min(1, { error: `${name} must not be empty` }).default(fallback);
 
@@ -34,32 +42,17 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,256}$/, { error: "TELEGRAM_WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -" })
     .optional(),
   TELEGRAM_WEBHOOK_HOST: z.string().trim().min(1, { error: "TELEGRAM_WEBHOOK_HOST must not be empty" }).default("0.0.0.0"),
-  TELEGRAM_WEBHOOK_PORT: z.coerce
-    .number({ error: "TELEGRAM_WEBHOOK_PORT must be a port number" })
-    .int({ error: "TELEGRAM_WEBHOOK_PORT must be a whole number" })
-    .min(0, { error: "TELEGRAM_WEBHOOK_PORT must be from 0 to 65535" })
-    .max(65535, { error: "TELEGRAM_WEBHOOK_PORT must be from 0 to 65535" })
-    .default(8080),
+  TELEGRAM_WEBHOOK_PORT: wholeNumber("TELEGRAM_WEBHOOK_PORT", "a port number", 0, 65535).default(8080),
   DISCORD_BOT_TOKEN: optionalToken("DISCORD_BOT_TOKEN"),
   DISCORD_API_ROOT: optionalUrl("DISCORD_API_ROOT"),
   DISCORD_APP_ID: z
     .string()
     .regex(/^\d{5,20}$/, { error: "DISCORD_APP_ID must be the application id, a number like 123456789012345678" })
     .optional(),
-  MEMQUIZ_DISCORD_SHARDS: z.coerce
-    .number({ error: "MEMQUIZ_DISCORD_SHARDS must be a number of shards" })
-    .int({ error: "MEMQUIZ_DISCORD_SHARDS must be a whole number" })
-    .min(1, { error: "MEMQUIZ_DISCORD_SHARDS must be from 1 to 64" })
-    .max(64, { error: "MEMQUIZ_DISCORD_SHARDS must be from 1 to 64" })
-    .default(1),
+  MEMQUIZ_DISCORD_SHARDS: wholeNumber("MEMQUIZ_DISCORD_SHARDS", "a number of shards", 1, 64).default(1),
   MEMQUIZ_DB: nonEmptyPath("MEMQUIZ_DB", "./data/memquiz.db"),
   MEMQUIZ_QUESTIONS: nonEmptyPath("MEMQUIZ_QUESTIONS", "./questions"),
-  MEMQUIZ_ROUND_SECONDS: z.coerce
-    .number({ error: "MEMQUIZ_ROUND_SECONDS must be a number of seconds" })
-    .int({ error: "MEMQUIZ_ROUND_SECONDS must be a whole number of seconds" })
-    .min(1, { error: "MEMQUIZ_ROUND_SECONDS must be from 1 to 3600" })
-    .max(3600, { error: "MEMQUIZ_ROUND_SECONDS must be from 1 to 3600" })
-    .optional(),
+  MEMQUIZ_ROUND_SECONDS: wholeNumber("MEMQUIZ_ROUND_SECONDS", "a number of seconds", 1, 3600).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
 });
 
