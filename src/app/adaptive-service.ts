@@ -27,6 +27,9 @@ import {
 import type { Question } from "../core/bank/types.ts";
 import type { AppDeps } from "./context.ts";
 
+/** On this share of days the daily question comes from the chat's weakest topic. */
+const WEAKEST_TOPIC_SHARE = 0.5;
+
 /** Overall ability is stored under this topic key. */
 const OVERALL = "";
 
@@ -119,6 +122,28 @@ export function createAdaptiveService(deps: Pick<AppDeps, "store" | "bank" | "cl
       const players = store.recentPlayers(chatId, 20).map((id) => abilitiesOf(id));
       const ability = (topic: string) => medianAbility(players.map((a) => abilityLookup(a)(topic)));
       return selectMany({ candidates, difficulty, ability, seen, rng }, count);
+    },
+
+    /**
+     * The chat's daily question: aimed at the median ability of its recent
+     * players, never one the chat has been asked while others remain, and on
+     * half of the days from the topic where those players are weakest.
+     */
+    pickDaily(chatId: string, candidates: readonly Question[], seen: ReadonlyMap<string, number>): Question | undefined {
+      const players = store.recentPlayers(chatId, 20).map((id) => abilitiesOf(id));
+      const ability = (topic: string) => medianAbility(players.map((a) => abilityLookup(a)(topic)));
+      const unseen = candidates.filter((q) => !seen.has(q.id));
+      let pool = unseen.length > 0 ? unseen : candidates;
+      if (players.length > 0 && rng.next() < WEAKEST_TOPIC_SHARE) {
+        let weakest: string | undefined;
+        let lowest = Infinity;
+        for (const topic of new Set(pool.map((q) => q.topic))) {
+          const value = mastery(ability(topic));
+          if (value < lowest) [weakest, lowest] = [topic, value];
+        }
+        pool = pool.filter((q) => q.topic === weakest);
+      }
+      return selectMany({ candidates: pool, difficulty, ability, seen, rng }, 1)[0];
     },
 
     /**

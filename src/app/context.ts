@@ -35,6 +35,14 @@ export interface AppDeps {
   readonly rng: Rng;
   /** Overrides every chat's round length, in seconds (MEMQUIZ_ROUND_SECONDS, for scripts and tests). */
   readonly roundSeconds?: number | undefined;
+  /** Where use cases report what they did on their own (a skipped daily post); silent when absent. */
+  readonly log?: AppLog | undefined;
+}
+
+/** The app's log port: one line per event, never secrets. */
+export interface AppLog {
+  info(message: string): void;
+  warn(message: string): void;
 }
 
 /** The user and chat rows for a request, created on first sight, and the language to answer in. */

@@ -6,13 +6,15 @@ import { participants, type AppDeps, type RequestContext } from "./context.ts";
 import { notice, type Reply } from "./replies.ts";
 import { createAdaptiveService } from "./adaptive-service.ts";
 import { createBoards } from "./use-cases/boards.ts";
+import { createDailyEngine } from "./use-cases/daily.ts";
+import { createDailyCommand } from "./use-cases/daily-command.ts";
 import { createPractice } from "./use-cases/practice.ts";
 import { createReports } from "./use-cases/reports.ts";
 import { createRounds, type RoundAnswerOutcome } from "./use-cases/rounds.ts";
 import { createSettings } from "./use-cases/settings.ts";
 
 /** The commands every adapter offers, in help order. */
-export const COMMAND_NAMES = ["start", "help", "practice", "review", "quiz", "stop", "top", "me", "settings", "lang", "report"] as const;
+export const COMMAND_NAMES = ["start", "help", "practice", "review", "quiz", "stop", "daily", "top", "me", "settings", "lang", "report"] as const;
 
 /**
  * The game as plain use cases, shared by every adapter. Adapters turn platform
@@ -25,6 +27,8 @@ export function createGameApp(deps: AppDeps) {
   const boards = createBoards(deps, adaptive);
   const settings = createSettings(deps);
   const reports = createReports(deps);
+  const daily = createDailyEngine(deps, adaptive);
+  const dailyCommand = createDailyCommand(deps, daily);
 
   /** Runs one parsed command and returns the replies to send back. */
   async function command(ctx: RequestContext, cmd: ParsedCommand): Promise<Reply[]> {
@@ -42,6 +46,8 @@ export function createGameApp(deps: AppDeps) {
         return rounds.start(ctx, cmd.args);
       case "stop":
         return rounds.stop(ctx);
+      case "daily":
+        return dailyCommand.daily(ctx, cmd.args);
       case "top":
         return boards.top(ctx, cmd.args);
       case "me":
@@ -61,12 +67,14 @@ export function createGameApp(deps: AppDeps) {
 
   /**
    * A typed answer (1-based number) in text-only chats: it goes to the chat's
-   * open round if there is one, else to the user's open practice question.
+   * open round if there is one, else to the user's open practice question,
+   * else to the chat's open daily question.
    */
   function typedAnswer(ctx: RequestContext, number: number): Reply[] | RoundAnswerOutcome {
     if (rounds.current(ctx.chat.id)) return rounds.answer(ctx, { option: number - 1 });
     const open = practice.current(ctx);
     const { lang } = participants(deps.store, ctx);
+    if (!open?.question && rounds.current(ctx.chat.id, "daily")) return rounds.answer(ctx, { option: number - 1, kind: "daily" });
     if (!open?.question) return [notice([p(messages(lang).noPractice)])];
     return practice.answer(ctx, { sessionId: open.session.id, number: open.session.state.number, option: number - 1 });
   }
@@ -76,7 +84,14 @@ export function createGameApp(deps: AppDeps) {
     return participants(deps.store, ctx).lang;
   }
 
-  return { command, typedAnswer, languageOf, practice, rounds, boards, settings, reports };
+  /** Closes every round question and reveals every daily question whose time is up, then posts the daily questions due. */
+  function closeDue(now: number): void {
+    rounds.closeDue(now);
+    daily.revealDue(now);
+    daily.postDue(now);
+  }
+
+  return { command, typedAnswer, languageOf, closeDue, practice, rounds, daily, boards, settings, reports };
 }
 
 /** The game application: every use case the adapters call. */

@@ -1,5 +1,5 @@
 import type { Clock } from "../core/ports.ts";
-import type { AppDeps } from "./context.ts";
+import type { AppDeps, AppLog } from "./context.ts";
 import { createGameApp, type GameApp } from "./game-app.ts";
 import { createOutboxDispatcher, type DispatchLog, type OutboxSink } from "./outbox-dispatcher.ts";
 import { createTicker, type TimerPort } from "./ticker.ts";
@@ -20,8 +20,13 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
+function earliest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null ? a : Math.min(a, b);
+}
+
 /** Wires the game app to the outbox dispatcher and the deadline ticker. */
-export function createRuntime(deps: AppDeps & { timers: TimerPort; log: DispatchLog & { error(message: string): void } }): Runtime {
+export function createRuntime(deps: AppDeps & { timers: TimerPort; log: AppLog & DispatchLog & { error(message: string): void } }): Runtime {
   const app = createGameApp(deps);
   const sinks: Record<string, OutboxSink> = {};
   const dispatcher = createOutboxDispatcher({ store: deps.store, clock: deps.clock, sinks, log: deps.log });
@@ -29,9 +34,9 @@ export function createRuntime(deps: AppDeps & { timers: TimerPort; log: Dispatch
   const ticker = createTicker({
     clock,
     timers: deps.timers,
-    nextDeadline: () => deps.store.nextDeadline(),
+    nextDeadline: () => earliest(deps.store.nextDeadline(), deps.store.nextDailyAt()),
     onDue: async (now) => {
-      app.rounds.closeDue(now);
+      app.closeDue(now);
       await dispatcher.flush();
     },
     onError: (error) => deps.log.error(`timer: ${error instanceof Error ? error.message : String(error)}`),
@@ -45,7 +50,7 @@ export function createRuntime(deps: AppDeps & { timers: TimerPort; log: Dispatch
       ticker.poke();
     },
     async tick() {
-      app.rounds.closeDue(clock.now());
+      app.closeDue(clock.now());
       await dispatcher.flush();
       ticker.poke();
     },

@@ -1,4 +1,5 @@
 import type { Lang } from "./bank/types.ts";
+import { DEFAULT_DAILY, type DailySchedule } from "./game/daily.ts";
 import type { OutboxPayload } from "./game/outbox-payload.ts";
 
 /** The current time in milliseconds since the epoch. Tests pass a fake one. */
@@ -24,10 +25,12 @@ export interface ChatSettings {
   readonly roundQuestions: number;
   /** Topics questions are drawn from; empty means every topic. */
   readonly topics: readonly string[];
+  /** The daily question's schedule (in the chat's time zone). */
+  readonly daily: DailySchedule;
 }
 
 /** The defaults from DESIGN.md's game rules. */
-export const DEFAULT_SETTINGS: ChatSettings = Object.freeze({ roundSeconds: 30, roundQuestions: 5, topics: [] });
+export const DEFAULT_SETTINGS: ChatSettings = Object.freeze({ roundSeconds: 30, roundQuestions: 5, topics: [], daily: DEFAULT_DAILY });
 
 /** A player, identified by a prefixed id such as `tg:123`. */
 export interface UserRecord {
@@ -49,7 +52,7 @@ export interface ChatRecord {
 }
 
 /** What a session is for. */
-export type SessionKind = "practice" | "round";
+export type SessionKind = "practice" | "round" | "daily";
 
 /** A persisted session: a practice run or a round, with its state so a restart resumes it. */
 export interface SessionRecord<S = unknown> {
@@ -271,6 +274,43 @@ export interface AdaptiveStore {
   recentPlayers(chatId: string, limit: number): string[];
 }
 
+/** One chat's daily post for one local date; `sessionId` is null when the post was skipped. */
+export interface DailyPostRecord {
+  readonly chatId: string;
+  /** The chat's local date, `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly sessionId: number | null;
+  readonly questionId: string | null;
+  /** When it was scheduled. */
+  readonly dueAt: number;
+  /** When it was posted (or skipped). */
+  readonly postedAt: number;
+}
+
+/** The daily question's schedule and posts, and the archive of closed seasons. */
+export interface DailyStore {
+  /** Sets when the chat's next daily question is due, or null when the daily question is off. */
+  setDailyNext(chatId: string, at: number | null): void;
+  /** Chats whose next daily question is due at `at`, with when it fell due, soonest first. */
+  dueDailyChats(at: number, limit: number): { chatId: string; dueAt: number }[];
+  /** The soonest daily question due in any chat, or null. */
+  nextDailyAt(): number | null;
+  /** Records a chat's post for a date; false when that date was already recorded. */
+  recordDailyPost(post: DailyPostRecord): boolean;
+  /** The chat's most recent post (or skip), if any. */
+  lastDailyPost(chatId: string): DailyPostRecord | undefined;
+  /** The post made by this session, if it was a daily question. */
+  dailyPostOf(sessionId: number): DailyPostRecord | undefined;
+  /** The chat's local dates on which the user answered its daily question, oldest first. */
+  dailyDays(userId: string, chatId: string): string[];
+  /** The chats in which the user ever answered a daily question. */
+  dailyChatsOf(userId: string): string[];
+  /** Archives a closed season's final standings; false when it was archived before. */
+  archiveSeason(board: BoardKey, standings: readonly ScoreRow[], at: number): boolean;
+  /** A closed season's archived standings, if archived. */
+  seasonArchive(board: BoardKey): ScoreRow[] | undefined;
+}
+
 /** Question reports from users. */
 export interface ReportStore {
   /** Stores a report. */
@@ -280,7 +320,8 @@ export interface ReportStore {
 }
 
 /** Everything the app persists, with synchronous transactions. */
-export interface Store extends DirectoryStore, SessionStore, AnswerStore, ScoreStore, DeliveryStore, ReportStore, RefStore, AdaptiveStore {
+export interface Store
+  extends DirectoryStore, SessionStore, AnswerStore, ScoreStore, DeliveryStore, ReportStore, RefStore, AdaptiveStore, DailyStore {
   /** Runs `fn` in one transaction: all of its writes land, or none do. */
   transaction<T>(fn: () => T): T;
 }

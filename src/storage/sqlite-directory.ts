@@ -9,6 +9,8 @@ import {
   type DirectoryStore,
   type UserRecord,
 } from "../core/ports.ts";
+import type { DailySchedule } from "../core/game/daily.ts";
+import { parseClockTime } from "../core/time/zoned.ts";
 import { fromJson, toJson } from "./sqlite-json.ts";
 
 type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
@@ -29,11 +31,23 @@ interface ChatRow {
 export function readSettings(text: string): ChatSettings {
   const raw = fromJson<unknown>(text, "chats.settings");
   const stored = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
-  const { roundSeconds, roundQuestions, topics } = stored;
+  const { roundSeconds, roundQuestions, topics, daily } = stored;
   return {
     roundSeconds: typeof roundSeconds === "number" ? roundSeconds : DEFAULT_SETTINGS.roundSeconds,
     roundQuestions: typeof roundQuestions === "number" ? roundQuestions : DEFAULT_SETTINGS.roundQuestions,
     topics: Array.isArray(topics) && topics.every((t) => typeof t === "string") ? (topics as string[]) : DEFAULT_SETTINGS.topics,
+    daily: readDaily(daily),
+  };
+}
+
+/** The stored daily schedule, each missing or malformed key from the defaults. */
+function readDaily(raw: unknown): DailySchedule {
+  const d = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+  const fallback = DEFAULT_SETTINGS.daily;
+  return {
+    enabled: typeof d["enabled"] === "boolean" ? d["enabled"] : fallback.enabled,
+    time: typeof d["time"] === "string" && parseClockTime(d["time"]) !== undefined ? d["time"] : fallback.time,
+    revealHours: typeof d["revealHours"] === "number" ? d["revealHours"] : fallback.revealHours,
   };
 }
 
@@ -98,7 +112,8 @@ export class SqliteDirectoryStore implements DirectoryStore {
   }
 
   updateChat(chat: ChatRecord): void {
-    const { roundSeconds, roundQuestions, topics } = chat.settings;
-    this.updateChatStmt.run(chat.lang, chat.timezone, toJson({ roundSeconds, roundQuestions, topics }), chat.id);
+    const { roundSeconds, roundQuestions, topics, daily } = chat.settings;
+    const { enabled, time, revealHours } = daily;
+    this.updateChatStmt.run(chat.lang, chat.timezone, toJson({ roundSeconds, roundQuestions, topics, daily: { enabled, time, revealHours } }), chat.id);
   }
 }

@@ -9,6 +9,7 @@ import type {
   ChatKind,
   ChatRecord,
   Clock,
+  DailyPostRecord,
   OutboxRecord,
   RankInfo,
   ReportRecord,
@@ -24,6 +25,7 @@ import type {
 import { SqliteAdaptiveStore } from "./sqlite-adaptive.ts";
 import { SqliteAnswerStore } from "./sqlite-answers.ts";
 import { SqliteDeliveryStore } from "./sqlite-delivery.ts";
+import { SqliteDailyStore } from "./sqlite-daily.ts";
 import { SqliteDirectoryStore } from "./sqlite-directory.ts";
 import { SqliteRefStore } from "./sqlite-refs.ts";
 import { SqliteReportStore } from "./sqlite-reports.ts";
@@ -52,6 +54,7 @@ export class SqliteStore implements Store {
   private readonly reports: SqliteReportStore;
   private readonly refs: SqliteRefStore;
   private readonly adaptive: SqliteAdaptiveStore;
+  private readonly daily: SqliteDailyStore;
   private readonly runInTransaction: { immediate: (fn: () => unknown) => unknown };
 
   constructor(db: BetterSqlite3.Database, options: SqliteStoreOptions = {}) {
@@ -63,6 +66,7 @@ export class SqliteStore implements Store {
     this.reports = new SqliteReportStore(db);
     this.refs = new SqliteRefStore(db);
     this.adaptive = new SqliteAdaptiveStore(db);
+    this.daily = new SqliteDailyStore(db);
     // better-sqlite3 turns a call inside another transaction into a savepoint, so nesting works,
     // and it refuses a function that returns a promise: transactions stay synchronous.
     this.runInTransaction = db.transaction((fn: () => unknown) => fn());
@@ -223,6 +227,47 @@ export class SqliteStore implements Store {
   }
   recentPlayers(chatId: string, limit: number): string[] {
     return this.adaptive.recentPlayers(chatId, limit);
+  }
+
+  // DailyStore
+  setDailyNext(chatId: string, at: number | null): void {
+    this.daily.setDailyNext(chatId, at);
+  }
+
+  dueDailyChats(at: number, limit: number): { chatId: string; dueAt: number }[] {
+    return this.daily.dueDailyChats(at, limit);
+  }
+
+  nextDailyAt(): number | null {
+    return this.daily.nextDailyAt();
+  }
+
+  recordDailyPost(post: DailyPostRecord): boolean {
+    return this.daily.recordDailyPost(post);
+  }
+
+  lastDailyPost(chatId: string): DailyPostRecord | undefined {
+    return this.daily.lastDailyPost(chatId);
+  }
+
+  dailyPostOf(sessionId: number): DailyPostRecord | undefined {
+    return this.daily.dailyPostOf(sessionId);
+  }
+
+  dailyDays(userId: string, chatId: string): string[] {
+    return this.daily.dailyDays(userId, chatId);
+  }
+
+  dailyChatsOf(userId: string): string[] {
+    return this.daily.dailyChatsOf(userId);
+  }
+
+  archiveSeason(board: BoardKey, standings: readonly ScoreRow[], at: number): boolean {
+    return this.daily.archiveSeason(board, standings, at);
+  }
+
+  seasonArchive(board: BoardKey): ScoreRow[] | undefined {
+    return this.daily.seasonArchive(board);
   }
 }
 

@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from "../../src/core/ports.ts";
 import { describe, expect, it } from "vitest";
 import { boardKey, boardsForAward } from "../../src/app/use-cases/board-keys.ts";
 import { parseCommand } from "../../src/core/game/commands.ts";
@@ -52,7 +53,7 @@ describe("leaderboards", () => {
   });
 
   it("names every board an award counts on", () => {
-    const chat = { id: "t:c", kind: "group" as const, lang: null, timezone: "Asia/Tokyo", settings: { roundSeconds: 30, roundQuestions: 5, topics: [] } };
+    const chat = { id: "t:c", kind: "group" as const, lang: null, timezone: "Asia/Tokyo", settings: DEFAULT_SETTINGS };
     const keys = boardsForAward(chat, Date.UTC(2026, 10, 30, 16, 0)).map((b) => `${b.scope}/${b.period}/${b.key}`);
     expect(keys).toEqual(["t:c/week/2026-W49", "global/week/2026-W49", "t:c/month/2026-12", "global/month/2026-11", "t:c/all/all", "global/all/all"]);
   });

@@ -40,7 +40,7 @@ export function createHarness(options: { dbPath?: string; seed?: number; start?:
     clock: time.clock,
     rng: createSeededRng(options.seed ?? 42),
     timers: time.timers,
-    log: { warn: (m) => logs.push(`warn ${m}`), error: (m) => logs.push(`error ${m}`) },
+    log: { info: (m) => logs.push(`info ${m}`), warn: (m) => logs.push(`warn ${m}`), error: (m) => logs.push(`error ${m}`) },
     roundSeconds: options.roundSeconds,
   });
   const sent: { chatId: string; payload: OutboxPayload }[] = [];

@@ -75,7 +75,7 @@ export function createConsoleChat(options: ConsoleChatOptions) {
   }
 
   function currentOptionCount(): number {
-    const round = app.rounds.current(CONSOLE_USER);
+    const round = app.rounds.current(CONSOLE_USER) ?? app.rounds.current(CONSOLE_USER, "daily");
     const id = round?.state.questionIds[round.state.index];
     return (id && deps.bank.byId(id)?.options.length) || 4;
   }

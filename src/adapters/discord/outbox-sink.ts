@@ -1,6 +1,8 @@
 import { Routes, type REST } from "discord.js";
 import type { OutboxSink } from "../../app/outbox-dispatcher.ts";
-import type { Bank } from "../../core/bank/types.ts";
+import type { Bank, Lang } from "../../core/bank/types.ts";
+import { dailyMessages } from "../../core/i18n/daily.ts";
+import { dailyHeader } from "../../core/render/daily.ts";
 import { messages } from "../../core/i18n/index.ts";
 import type { Clock, OutboxRecord, Store } from "../../core/ports.ts";
 import { renderOutboxDoc } from "../../core/render/outbox.ts";
@@ -22,7 +24,8 @@ function questionMessageKey(sessionId: number, index: number): string {
  * Delivers outbox messages to Discord channels over REST (whose client keeps
  * Discord's per-route rate-limit buckets and retries 429s). A round question is
  * an embed with answer buttons; at the close the same message is edited into
- * the results; the standings are a new message.
+ * the results; the standings are a new message. A daily question is the same
+ * embed with buttons; at its reveal the buttons go and the reveal is posted.
  */
 export function createDiscordSink(deps: { rest: REST; bank: Bank; store: Store; clock: Clock }): OutboxSink {
   const { rest, bank, store, clock } = deps;
@@ -32,18 +35,30 @@ export function createDiscordSink(deps: { rest: REST; bank: Bank; store: Store; 
       // Practice spaces (dc:u…) are not channels; nothing is ever posted there.
       if (!/^\d+$/.test(channelId)) return;
       const { payload } = record;
-      if (payload.type === "round-question") {
-        const question = bank.byId(payload.questionId);
+      const postQuestion = async (questionId: string, sessionId: number, index: number, header: string, lang: Lang): Promise<void> => {
+        const question = bank.byId(questionId);
         if (!question) return;
-        const seconds = Math.round((payload.closesAt - payload.openedAt) / 1000);
-        const header = messages(payload.lang).roundQuestionHeader(payload.index + 1, payload.total, seconds);
         const body = {
-          embeds: [questionEmbed(question, payload.lang, header).toJSON()],
-          components: answerRows(question.options.length, (i) => roundAnswerId(payload.sessionId, payload.index, i)).map((row) => row.toJSON()),
+          embeds: [questionEmbed(question, lang, header).toJSON()],
+          components: answerRows(question.options.length, (i) => roundAnswerId(sessionId, index, i)).map((row) => row.toJSON()),
         };
         const message = (await rest.post(Routes.channelMessages(channelId), { body })) as { id: string };
-        store.putRef(questionMessageKey(payload.sessionId, payload.index), { channelId, messageId: message.id } satisfies QuestionMessageRef, clock.now());
-        return;
+        store.putRef(questionMessageKey(sessionId, index), { channelId, messageId: message.id } satisfies QuestionMessageRef, clock.now());
+      };
+      if (payload.type === "round-question") {
+        const seconds = Math.round((payload.closesAt - payload.openedAt) / 1000);
+        return postQuestion(payload.questionId, payload.sessionId, payload.index, messages(payload.lang).roundQuestionHeader(payload.index + 1, payload.total, seconds), payload.lang);
+      }
+      // A daily question's buttons are the round buttons for its one question (index 0).
+      if (payload.type === "daily-question") return postQuestion(payload.questionId, payload.sessionId, 0, dailyHeader(payload), payload.lang);
+      if (payload.type === "daily-reveal") {
+        // The question, hours up the channel, loses its buttons; the reveal is a new message.
+        const question = bank.byId(payload.questionId);
+        const ref = store.getRef<QuestionMessageRef>(questionMessageKey(payload.sessionId, 0));
+        if (question && ref) {
+          const header = dailyMessages(payload.lang).header(payload.date, "✓");
+          await rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: { embeds: [questionEmbed(question, payload.lang, header).toJSON()], components: [] } });
+        }
       }
       if (payload.type === "round-results") {
         const question = bank.byId(payload.questionId);

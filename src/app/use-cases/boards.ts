@@ -1,30 +1,74 @@
 import { messages } from "../../core/i18n/index.ts";
 import { leaderboardView, renderLeaderboard, renderProgress } from "../../core/render/boards.ts";
 import { p } from "../../core/render/doc.ts";
-import type { Period } from "../../core/ports.ts";
+import type { Lang } from "../../core/bank/types.ts";
+import { previousSeasonKey, SEASON_TOP, type SeasonPeriod } from "../../core/game/seasons.ts";
+import { computeStreak } from "../../core/game/streaks.ts";
+import { renderSeasonArchive } from "../../core/render/daily.ts";
+import type { Doc } from "../../core/render/doc.ts";
+import type { ChatRecord, Period } from "../../core/ports.ts";
+import { localDateKey } from "../../core/time/zoned.ts";
 import { participants, type AppDeps, type RequestContext } from "../context.ts";
 import { notice, type Reply } from "../replies.ts";
 import type { AdaptiveService } from "../adaptive-service.ts";
-import { boardKey } from "./board-keys.ts";
+import { boardKey, GLOBAL_SCOPE } from "./board-keys.ts";
 import { formatWait } from "./format-wait.ts";
 
 const PERIOD_ARGS: Record<string, Period> = { week: "week", month: "month", all: "all" };
+const LAST_ARGS: Record<string, SeasonPeriod> = { "last-week": "week", "last-month": "month" };
 
 /** Leaderboards (`/top`) and progress (`/me`). */
 export function createBoards(deps: AppDeps, adaptive: AdaptiveService) {
   const { store, bank, clock } = deps;
+
+  /**
+   * A closed season's final standings: the archive written when it closed,
+   * or (for a chat without the daily question, or the global boards) the
+   * standings archived now, on the first request after it closed.
+   */
+  function archived(period: SeasonPeriod, chat: ChatRecord | null, lang: Lang): Doc {
+    const now = clock.now();
+    const key = previousSeasonKey(period, now, chat?.timezone ?? "UTC");
+    const board = { scope: chat?.id ?? GLOBAL_SCOPE, period, key };
+    const rows = store.transaction(() => {
+      const stored = store.seasonArchive(board);
+      if (stored) return stored;
+      const standings = store.top(board, SEASON_TOP);
+      store.archiveSeason(board, standings, now);
+      return standings;
+    });
+    return renderSeasonArchive(period, key, chat === null, rows, lang);
+  }
+
+  /** The user's daily streak here; in a private chat, their best current streak in any chat. */
+  function dailyStreak(userId: string, chat: ChatRecord): { current: number; best: number } | undefined {
+    const chats = chat.kind === "group" ? [chat.id] : [...new Set([chat.id, ...store.dailyChatsOf(userId)])];
+    let out: { current: number; best: number } | undefined;
+    for (const chatId of chats) {
+      const days = store.dailyDays(userId, chatId);
+      if (days.length === 0) continue;
+      const zone = chatId === chat.id ? chat.timezone : (store.getChat(chatId)?.timezone ?? "UTC");
+      const streak = computeStreak(days, localDateKey(clock.now(), zone));
+      if (!out || streak.current > out.current || (streak.current === out.current && streak.best > out.best)) out = { current: streak.current, best: streak.best };
+    }
+    return out;
+  }
+
   return {
     /** `/top [week|month|all] [global]`: the top 10 and the caller's rank; weeks follow the chat's time zone. */
     top(ctx: RequestContext, args: readonly string[]): Reply[] {
       const who = participants(store, ctx);
       let period: Period = "week";
+      let last: SeasonPeriod | undefined;
       let global = false;
       for (const arg of args.map((a) => a.toLowerCase())) {
         const known = PERIOD_ARGS[arg];
         if (known) period = known;
+        else if (LAST_ARGS[arg]) last = LAST_ARGS[arg];
         else if (arg === "global") global = true;
         else return [notice([p(messages(who.lang).topUsage)])];
       }
+      if (last) return [{ type: "doc", doc: archived(last, global ? null : who.chat, who.lang) }];
       const board = boardKey(global ? null : who.chat, period, clock.now());
       const view = leaderboardView(period, global, store.top(board, 10), store.rank(board, who.user.id), who.user.id);
       return [{ type: "doc", doc: renderLeaderboard(view, who.lang) }];
@@ -50,6 +94,7 @@ export function createBoards(deps: AppDeps, adaptive: AdaptiveService) {
           weakest: answers > 0 && report.weakest ? title(report.weakest) : undefined,
           reviewsDue: report.dueReviews,
           nextReview,
+          dailyStreak: dailyStreak(who.user.id, who.chat),
         }, who.lang),
       }];
     },

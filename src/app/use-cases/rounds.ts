@@ -139,13 +139,14 @@ export function createRounds(deps: AppDeps, adaptive: AdaptiveService) {
     },
 
     /**
-     * An answer to a round question. The first answer per user counts; late,
+     * An answer to a round question or a daily question (both are one
+     * question open to the whole chat). The first answer per user counts; late,
      * repeated, out-of-range and bot answers are rejected. With `dedupKey`, a
      * redelivered platform update is recognised inside the same transaction.
      */
     answer(
       ctx: RequestContext,
-      input: { sessionId?: number; index?: number; option: number; at?: number; dedupKey?: string },
+      input: { sessionId?: number; index?: number; option: number; at?: number; dedupKey?: string; kind?: "round" | "daily" },
     ): RoundAnswerOutcome {
       const who = participants(store, ctx);
       const lang = who.lang;
@@ -155,9 +156,9 @@ export function createRounds(deps: AppDeps, adaptive: AdaptiveService) {
         if (input.dedupKey !== undefined && !store.claimUpdate(input.dedupKey, at)) return { kind: "duplicate", lang };
         const session =
           input.sessionId === undefined
-            ? store.openSession<RoundState>(ctx.chat.id, "round")
+            ? store.openSession<RoundState>(ctx.chat.id, input.kind ?? "round")
             : store.getSession<RoundState>(input.sessionId);
-        if (!session || session.kind !== "round" || session.chatId !== ctx.chat.id) return { kind: "no-round", lang };
+        if (!session || (session.kind !== "round" && session.kind !== "daily") || session.chatId !== ctx.chat.id) return { kind: "no-round", lang };
         if (session.status !== "open") return { kind: "closed", lang };
         const { state } = session;
         const index = input.index ?? state.index;
@@ -213,9 +214,9 @@ export function createRounds(deps: AppDeps, adaptive: AdaptiveService) {
       return closed;
     },
 
-    /** The chat's open round, if any, for typed answers and /report. */
-    current(chatId: string): SessionRecord<RoundState> | undefined {
-      return store.openSession<RoundState>(chatId, "round");
+    /** The chat's open round (or daily question), if any, for typed answers and /report. */
+    current(chatId: string, kind: "round" | "daily" = "round"): SessionRecord<RoundState> | undefined {
+      return store.openSession<RoundState>(chatId, kind);
     },
   };
 }

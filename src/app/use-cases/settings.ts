@@ -5,6 +5,7 @@ import type { ChatRecord } from "../../core/ports.ts";
 import { isValidTimeZone } from "../../core/time/periods.ts";
 import { participants, type AppDeps, type RequestContext } from "../context.ts";
 import { notice, type Reply } from "../replies.ts";
+import { scheduleDaily } from "./daily-schedule.ts";
 
 /** The bounds on chat settings. */
 export const SETTING_BOUNDS = { seconds: [10, 120], questions: [1, 20] } as const;
@@ -71,7 +72,10 @@ export function createSettings(deps: AppDeps) {
       const [key = "", ...rest] = args;
       const change = applySetting(who.chat, key.toLowerCase(), rest.join(" ").trim(), bank.topics.map((x) => x.id));
       if (!change.ok) return [notice([p(t.settingsBadValue(key, change.rule)), p(t.settingsUsage)])];
-      store.updateChat(change.chat);
+      store.transaction(() => {
+        store.updateChat(change.chat);
+        scheduleDaily(store, change.chat, deps.clock.now());
+      });
       const lang = participants(store, ctx).lang;
       return [{ type: "doc", doc: [p(messages(lang).settingsSaved)] }];
     },

@@ -51,3 +51,24 @@ export function nextPostAt(schedule: DailySchedule, timeZone: string, now: numbe
   }
   return null;
 }
+
+/** The reveal delay bounds: the reveal comes before the next day's question. */
+export const REVEAL_HOURS_BOUNDS = [1, 23] as const;
+
+/**
+ * The first post strictly after `after` on a date later than `lastDate`
+ * (when given): its local date and instant. Used when scheduling, so that
+ * switching the daily question on at 10:00 with a 09:00 time waits for
+ * tomorrow instead of posting at once.
+ */
+export function nextPostAfter(schedule: DailySchedule, timeZone: string, after: number, lastDate: string | null): { date: string; at: number } | null {
+  if (!schedule.enabled) return null;
+  const today = localDateKey(after, timeZone);
+  for (let offset = -1; offset <= 3; offset++) {
+    const date = addDays(today, offset);
+    if (lastDate !== null && lastDate >= date) continue;
+    const at = dailyInstant(date, schedule.time, timeZone);
+    if (at > after) return { date, at };
+  }
+  return null;
+}

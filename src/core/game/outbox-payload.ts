@@ -53,5 +53,63 @@ export interface RoundFinishedPayload {
   readonly standings: readonly Standing[];
 }
 
+/** The chat's daily question: open for everyone until its reveal at `closesAt`. */
+export interface DailyQuestionPayload {
+  readonly type: "daily-question";
+  readonly lang: Lang;
+  readonly sessionId: number;
+  readonly questionId: string;
+  /** The chat's local date it is the question of, `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly openedAt: number;
+  readonly closesAt: number;
+  /** The reveal as the chat's local wall time, `HH:MM`. */
+  readonly revealTime: string;
+}
+
+/** Someone who got the daily question right, with the streak it extended. */
+export interface DailyWinner {
+  readonly userId: string;
+  readonly name: string;
+  readonly points: number;
+  readonly streak: number;
+}
+
+/** The daily question's reveal: the right option, the explanation, who was right and their streaks. */
+export interface DailyRevealPayload {
+  readonly type: "daily-reveal";
+  readonly lang: Lang;
+  readonly sessionId: number;
+  readonly questionId: string;
+  readonly date: string;
+  readonly answered: number;
+  /** How many were right; `correct` names at most the first ten of them. */
+  readonly correctCount: number;
+  readonly correct: readonly DailyWinner[];
+}
+
+/** One row of a closed season's final standings. */
+export interface SeasonRow {
+  readonly userId: string;
+  readonly name: string;
+  readonly points: number;
+}
+
+/** A season (week or month) has closed: its final standings, the first row the winner. */
+export interface SeasonResultsPayload {
+  readonly type: "season-results";
+  readonly lang: Lang;
+  readonly period: "week" | "month";
+  /** `2026-W47` or `2026-11`. */
+  readonly key: string;
+  readonly standings: readonly SeasonRow[];
+}
+
 /** Everything the app may send to a chat on its own, persisted in the outbox before it is sent. */
-export type OutboxPayload = RoundQuestionPayload | RoundResultsPayload | RoundFinishedPayload;
+export type OutboxPayload =
+  | RoundQuestionPayload
+  | RoundResultsPayload
+  | RoundFinishedPayload
+  | DailyQuestionPayload
+  | DailyRevealPayload
+  | SeasonResultsPayload;

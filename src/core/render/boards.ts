@@ -1,4 +1,5 @@
 import type { Lang } from "../bank/types.ts";
+import { dailyMessages } from "../i18n/daily.ts";
 import { messages } from "../i18n/index.ts";
 import type { Period, RankInfo, ScoreRow } from "../ports.ts";
 import { bold, p, pre, type Block, type Doc } from "./doc.ts";
@@ -51,6 +52,8 @@ export interface ProgressView {
   readonly reviewsDue: number;
   /** When the next review falls due (`in 3 h`), if there are cards. */
   readonly nextReview?: string | undefined;
+  /** The daily-question streak, once the user has answered one. */
+  readonly dailyStreak?: { readonly current: number; readonly best: number } | undefined;
 }
 
 function percent(correct: number, answers: number): number {
@@ -68,6 +71,7 @@ export function renderProgress(view: ProgressView, lang: Lang): Doc {
   if (view.weakest) blocks.push(p(t.meWeakest(view.weakest)));
   blocks.push(p(view.reviewsDue > 0 ? t.meReviewsDue(view.reviewsDue) : view.nextReview ? t.meNextReview(view.nextReview) : t.meNoReviews));
   blocks.push(p(t.meStreak(view.streak)));
+  if (view.dailyStreak) blocks.push(p(dailyMessages(lang).meStreak(view.dailyStreak.current, view.dailyStreak.best)));
   if (view.rank) blocks.push(p(t.meRank(view.rank.rank, view.rank.points)));
   return blocks;
 }

@@ -4,6 +4,7 @@ import { messages } from "../i18n/index.ts";
 import { p, type Doc } from "./doc.ts";
 import { renderQuestion, type LabelStyle } from "./question.ts";
 import { renderRoundResults, renderStandings } from "./round.ts";
+import { renderDailyQuestion, renderDailyReveal, renderSeasonResults } from "./daily.ts";
 
 /**
  * An outbox message as a text document: what text-only chats show, and the
@@ -28,5 +29,15 @@ export function renderOutboxDoc(payload: OutboxPayload, bank: Bank, style: Label
     }
     case "round-finished":
       return renderStandings(payload);
+    case "daily-question": {
+      const question = bank.byId(payload.questionId);
+      return question ? renderDailyQuestion(payload, question, style, listOptions) : [p(`[${payload.questionId}]`)];
+    }
+    case "daily-reveal": {
+      const question = bank.byId(payload.questionId);
+      return question ? renderDailyReveal(payload, question, style) : [p(`[${payload.questionId}]`)];
+    }
+    case "season-results":
+      return renderSeasonResults(payload);
   }
 }

@@ -31,7 +31,7 @@ describe("slash command registration bodies", () => {
   const bodies = commandBodies(loadGameBank()) as { name: string; description: string; name_localizations: Record<string, string>; description_localizations: Record<string, string>; options?: { name: string; choices?: { value: string }[] }[] }[];
 
   it("offers every command with Russian names and descriptions within Discord's limits", () => {
-    expect(bodies.map((b) => b.name)).toEqual(["practice", "review", "quiz", "stop", "top", "me", "settings", "lang", "report", "help"]);
+    expect(bodies.map((b) => b.name)).toEqual(["practice", "review", "quiz", "stop", "daily", "top", "me", "settings", "lang", "report", "help"]);
     for (const body of bodies) {
       expect(body.name).toMatch(/^[-_a-z0-9]{1,32}$/);
       expect(body.name_localizations.ru).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
@@ -45,6 +45,6 @@ describe("slash command registration bodies", () => {
     const quiz = bodies.find((b) => b.name === "quiz");
     expect(quiz?.options?.map((o) => o.name)).toEqual(["questions", "topic"]);
     expect(quiz?.options?.[1]?.choices?.map((c) => c.value)).toEqual(["alpha", "beta"]);
-    expect(bodies.find((b) => b.name === "top")?.options?.[0]?.choices?.map((c) => c.value)).toEqual(["week", "month", "all"]);
+    expect(bodies.find((b) => b.name === "top")?.options?.[0]?.choices?.map((c) => c.value)).toEqual(["week", "month", "all", "last-week", "last-month"]);
   });
 });

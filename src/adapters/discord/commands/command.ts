@@ -20,6 +20,7 @@ const RU_NAMES: Record<string, string> = {
   review: "повторение",
   quiz: "викторина",
   stop: "стоп",
+  daily: "вопрос-дня",
   top: "лидеры",
   me: "прогресс",
   settings: "настройки",

@@ -1,5 +1,6 @@
 import type { Bank } from "../../../core/bank/types.ts";
 import type { DiscordCommand } from "./command.ts";
+import { dailyCommand } from "./daily.ts";
 import { practiceCommand } from "./practice.ts";
 import { quizCommand } from "./quiz.ts";
 import { settingsCommand } from "./settings.ts";
@@ -10,7 +11,7 @@ export type { DiscordCommand } from "./command.ts";
 
 /** Every slash command memquiz offers on Discord. */
 export const DISCORD_COMMANDS: readonly DiscordCommand[] = [
-  practiceCommand, reviewCommand, quizCommand, stopCommand, topCommand, meCommand, settingsCommand, langCommand, reportCommand, helpCommand,
+  practiceCommand, reviewCommand, quizCommand, stopCommand, dailyCommand, topCommand, meCommand, settingsCommand, langCommand, reportCommand, helpCommand,
 ];
 
 /** The registration bodies for every command, as sent to Discord's bulk-overwrite route. */

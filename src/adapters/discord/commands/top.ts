@@ -12,6 +12,8 @@ export const topCommand = {
           { name: "this week", value: "week", name_localizations: { ru: "эта неделя" } },
           { name: "this month", value: "month", name_localizations: { ru: "этот месяц" } },
           { name: "all time", value: "all", name_localizations: { ru: "всё время" } },
+          { name: "last week (final)", value: "last-week", name_localizations: { ru: "прошлая неделя (итоги)" } },
+          { name: "last month (final)", value: "last-month", name_localizations: { ru: "прошлый месяц (итоги)" } },
         ),
       )
       .addStringOption((o) =>
