@@ -3,6 +3,9 @@ import type { Clock, OutboxRecord, Store } from "../core/ports.ts";
 /** After this many failed attempts a message is given up (and logged), so one bad chat can't block its queue forever. */
 export const MAX_DELIVERY_ATTEMPTS = 10;
 
+/** How many pending messages one pass reads (and so how many chats it serves side by side). */
+const BATCH = 500;
+
 /** How long a process may hold an outbox message while it delivers it. */
 export const LEASE_MS = 60_000;
 
@@ -18,7 +21,7 @@ export interface DispatchLog {
 }
 
 /**
- * Sends persisted outbox messages in order, each platform through its sink
+ * Sends persisted outbox messages, in order within each chat, each platform through its sink
  * (chosen by the chat id prefix, `tg:`, `dc:` or `cli:`), and marks them sent.
  * A failed message stays pending and is retried on the next flush, so nothing
  * is lost; later messages for the same chat wait behind it to keep the order.
@@ -28,42 +31,59 @@ export function createOutboxDispatcher(deps: { store: Store; clock: Clock; sinks
   let running: Promise<number> | null = null;
   let again = false;
 
+  /** Delivers one message: "sent", "gave-up" (too many failures), or "blocked" (its chat must wait). */
+  async function deliverOne(record: OutboxRecord): Promise<"sent" | "gave-up" | "blocked"> {
+    if (record.attempts >= MAX_DELIVERY_ATTEMPTS) {
+      store.markSent(record.id, clock.now());
+      log?.warn(`outbox: gave up on message ${record.id} to ${record.chatId} after ${record.attempts} failed attempts`);
+      return "gave-up";
+    }
+    const sink = sinks[record.chatId.split(":")[0] ?? ""];
+    // Another process (a Discord shard) may be sending it right now.
+    if (!sink || !store.lease(record.id, clock.now(), clock.now() + LEASE_MS)) return "blocked";
+    try {
+      await sink.deliver(record);
+      store.markSent(record.id, clock.now());
+      return "sent";
+    } catch (error) {
+      store.markFailed(record.id, error instanceof Error ? error.message : String(error));
+      log?.warn(`outbox: delivery of message ${record.id} to ${record.chatId} failed; it stays queued (${(error as Error).message})`);
+      return "blocked";
+    }
+  }
+
+  /**
+   * One pass over the pending messages: each chat's messages in order, the
+   * chats side by side (a broadcast to many chats runs as fast as the send
+   * queue's rate limits allow). A chat whose message failed waits for the
+   * next flush.
+   */
   async function drain(): Promise<number> {
     let sent = 0;
     const blocked = new Set<string>();
     for (;;) {
-      const batch = store.pending(100).filter((r) => !blocked.has(r.chatId));
-      if (batch.length === 0) return sent;
-      let progressed = false;
-      for (const record of batch) {
+      const byChat = new Map<string, OutboxRecord[]>();
+      for (const record of store.pending(BATCH)) {
         if (blocked.has(record.chatId)) continue;
-        if (record.attempts >= MAX_DELIVERY_ATTEMPTS) {
-          store.markSent(record.id, clock.now());
-          log?.warn(`outbox: gave up on message ${record.id} to ${record.chatId} after ${record.attempts} failed attempts`);
-          progressed = true;
-          continue;
-        }
-        const sink = sinks[record.chatId.split(":")[0] ?? ""];
-        if (!sink) {
-          blocked.add(record.chatId);
-          continue;
-        }
-        // Another process (a Discord shard) may be sending it right now.
-        if (!store.lease(record.id, clock.now(), clock.now() + LEASE_MS)) {
-          blocked.add(record.chatId);
-          continue;
-        }
-        try {
-          await sink.deliver(record);
-          store.markSent(record.id, clock.now());
-          sent++;
-          progressed = true;
-        } catch (error) {
-          blocked.add(record.chatId);
-          store.markFailed(record.id, error instanceof Error ? error.message : String(error));
-          log?.warn(`outbox: delivery of message ${record.id} to ${record.chatId} failed; it stays queued (${(error as Error).message})`);
-        }
+        const list = byChat.get(record.chatId);
+        if (list) list.push(record);
+        else byChat.set(record.chatId, [record]);
       }
+      if (byChat.size === 0) return sent;
+      let progressed = false;
+      await Promise.all(
+        [...byChat.values()].map(async (records) => {
+          for (const record of records) {
+            const outcome = await deliverOne(record);
+            if (outcome === "blocked") {
+              blocked.add(record.chatId);
+              return;
+            }
+            progressed = true;
+            if (outcome === "sent") sent++;
+          }
+        }),
+      );
       if (!progressed) return sent;
     }
   }

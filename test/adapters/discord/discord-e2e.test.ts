@@ -130,7 +130,7 @@ describe("memquiz register-commands", () => {
       expect(out.join("")).toContain(`Registered 11 commands globally (PUT /applications/${fake.applicationId}/commands)`);
       const [put] = fake.callsOf("PUT", /^\/applications\/\d+\/commands$/);
       const names = (put?.body as { name: string; name_localizations: { ru: string } }[]).map((c) => `${c.name}/${c.name_localizations.ru}`);
-      expect(names).toEqual(["practice/тренировка", "review/повторение", "quiz/викторина", "stop/стоп", "top/лидеры", "me/прогресс", "settings/настройки", "lang/язык", "report/ошибка", "help/помощь"]);
+      expect(names).toEqual(["practice/тренировка", "review/повторение", "quiz/викторина", "stop/стоп", "daily/вопрос-дня", "top/лидеры", "me/прогресс", "settings/настройки", "lang/язык", "report/ошибка", "help/помощь"]);
       expect(await runCli(["register-commands", "--guild", GUILD], { ...io, env })).toBe(0);
       expect(fake.commands(GUILD).map((c) => c.name)).toHaveLength(11);
       expect(await runCli(["register-commands"], { ...io, env: { ...env, DISCORD_APP_ID: "" } })).toBe(2);
