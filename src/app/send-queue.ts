@@ -33,7 +33,9 @@ interface Lane {
 export function createSendQueue(deps: { clock: Clock; timers: TimerPort; limits: SendLimits }) {
   const { clock, timers, limits } = deps;
   const lanes = new Map<string, Lane>();
+  /** When recent sends finished, oldest first. */
   const recent: number[] = [];
+  let inFlight = 0;
   let timer: unknown = null;
   let timerAt = Infinity;
   let stopped = false;
@@ -42,11 +44,19 @@ export function createSendQueue(deps: { clock: Clock; timers: TimerPort; limits:
     while (list.length > 0 && (list[0] ?? 0) <= since) list.shift();
   }
 
-  /** The earliest time this lane's next message may start. */
+  /**
+   * The earliest time this lane's next message may start (Infinity: when a
+   * send in flight finishes). Sends count from when they finished, and those
+   * in flight count as happening now.
+   */
   function readyAt(lane: Lane, now: number): number {
     let at = now;
     prune(recent, now - 1000);
-    if (recent.length >= limits.globalPerSecond) at = Math.max(at, (recent[recent.length - limits.globalPerSecond] ?? now) + 1000);
+    const used = recent.length + inFlight;
+    if (used >= limits.globalPerSecond) {
+      const mustExpire = recent[used - limits.globalPerSecond];
+      at = mustExpire === undefined ? Infinity : Math.max(at, mustExpire + 1000);
+    }
     const last = lane.sent[lane.sent.length - 1];
     if (last !== undefined) at = Math.max(at, last + Math.ceil(1000 / limits.perChatPerSecond));
     if (lane.group) {
@@ -75,12 +85,17 @@ export function createSendQueue(deps: { clock: Clock; timers: TimerPort; limits:
       }
       lane.jobs.shift();
       lane.busy = true;
-      lane.sent.push(now);
-      recent.push(now);
+      inFlight++;
       job
         .run()
         .then(job.resolve, job.reject)
         .finally(() => {
+          // The platform counted the message when it arrived, somewhere between start and now:
+          // counting it from now keeps every window on the safe side of the platform's.
+          const done = clock.now();
+          lane.sent.push(done);
+          recent.push(done);
+          inFlight--;
           lane.busy = false;
           pump();
         });

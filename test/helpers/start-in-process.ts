@@ -24,9 +24,12 @@ export interface InProcessMemquiz {
  * logging, a seeded random source); `describe` adds the platform's view to
  * timeout messages. Throws with the logs when start-up fails.
  */
-export async function startInProcess(env: Record<string, string>, options: { seed: number; describe: () => string }): Promise<InProcessMemquiz> {
+export async function startInProcess(
+  env: Record<string, string>,
+  options: { seed: number; describe: () => string; time?: ReturnType<typeof createFakeTime> },
+): Promise<InProcessMemquiz> {
   const dir = mkdtempSync(join(tmpdir(), "memquiz-e2e-"));
-  const time = createFakeTime();
+  const time = options.time ?? createFakeTime();
   const logs: string[] = [];
   const started = await startMemquiz({
     env: { MEMQUIZ_DB: join(dir, "memquiz.db"), MEMQUIZ_QUESTIONS: "test/fixtures/bank/game", LOG_LEVEL: "debug", ...env },

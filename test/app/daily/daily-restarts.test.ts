@@ -28,7 +28,7 @@ async function start(at: number): Promise<Harness> {
   return h;
 }
 
-/** Stops the app (or, with `crash`, drops it without flushing anything). */
+/** Stops the app and closes its database. */
 async function stop(h: Harness): Promise<void> {
   await h.runtime.stop();
   closeDatabase(h.db);
@@ -65,10 +65,11 @@ describe("the daily question across restarts", () => {
 
   it("sends a post that was recorded but not yet sent when the process died, once", async () => {
     const h = await setUp(berlin(2, 8));
-    h.time.set(berlin(2, 9));
-    // The post is recorded with its outbox message; the process dies before the dispatcher runs.
-    h.app.closeDue(h.time.clock.now());
+    // At 09:00 the post is recorded with its outbox message, and the process dies before the
+    // dispatcher runs (the fake clock is not moved, so the timer never fires in this process).
+    h.app.closeDue(berlin(2, 9));
     expect(h.sent).toHaveLength(0);
+    await h.runtime.stop(); // stops the timer only: nothing is flushed, as in a crash
     closeDatabase(h.db);
     const again = await start(berlin(2, 9) + 5_000);
     expect(dailyPosts(again.sent, CHAT).map((p) => p.date)).toEqual(["2026-11-02"]);
