@@ -48,8 +48,12 @@ describe("the console chat through npm start", () => {
     expect(first.stdout).toContain("Points count only when at least 2 players answer.");
     expect(first.stdout).toContain("Round over! Standings:");
 
-    const second = await npmStart("/me\n/top all\n");
+    const second = await npmStart("/me\n/top all\n/daily now\n1\n/daily\n");
     expect(second.code).toBe(0);
+    // The console is a private chat: its one user may post the daily question and answer it by number.
+    expect(second.stdout).toMatch(/Daily question · \d{4}-\d{2}-\d{2} · answer until \d{2}:\d{2}/);
+    expect(second.stdout).toContain("Answer locked in: 1");
+    expect(second.stdout).toContain("daily question: off");
     expect(second.stdout).toContain("Progress — tester");
     expect(second.stdout).toMatch(/2 answers, (0|50|100)% right/);
   });

@@ -89,6 +89,26 @@ describe("memquiz on Discord (real discord.js against a fake gateway and REST AP
     expect(board).not.toContain("Dave");
   });
 
+  it("posts the daily question on demand as an embed with buttons, and reveals it 12 hours later", async () => {
+    h = await startDiscordHarness();
+    const { fake } = h;
+    const owner = fake.user("877777777777777777", "olga", "Olga");
+    const mel = fake.user("888888888888888888", "mel", "Mel");
+    const refused = fake.dispatchInteraction(fake.slashCommand({ guildId: GUILD, channelId: CHANNEL, user: mel, name: "daily", options: { action: "on" } }));
+    expect(text(await h.until(() => fake.original(refused), "the refusal"))).toContain("Only chat admins can change the daily question.");
+    fake.dispatchInteraction(fake.slashCommand({ guildId: GUILD, channelId: CHANNEL, user: owner, name: "daily", options: { action: "now" }, permissions: MANAGE_GUILD }));
+    const post = await h.until(() => fake.messages(CHANNEL).find((m) => buttonIds(m).length > 0), "the daily question");
+    expect(text(post).replace(/\\/g, "")).toContain("Daily question · 2026-11-25 · answer until 00:00");
+    const questionId = /\[((?:alpha|beta)\/[ab]\d)\]/.exec(text(post))?.[1] ?? "";
+    const answer = h.memquiz.runtime.deps.bank.byId(questionId)!.answer;
+    const press = fake.dispatchInteraction(fake.buttonPress({ guildId: GUILD, channelId: CHANNEL, user: mel, customId: buttonIds(post)[answer]!, messageId: post.id }));
+    expect(text(await h.until(() => fake.original(press), "the answer"))).toContain("Answer locked in:");
+    h.time.advance(12 * 3_600_000);
+    const reveal = await h.until(() => fake.messages(CHANNEL).find((m) => m.content?.replace(/\\/g, "").includes("Daily question of 2026-11-25")), "the reveal");
+    expect(reveal.content?.replace(/\\/g, "")).toMatch(/1\. Mel \+\d+ · streak 1 day/);
+    expect(buttonIds(fake.message(post.id))).toEqual([]);
+  });
+
   it("refuses /settings changes from a member without Manage Server", async () => {
     h = await startDiscordHarness();
     const { fake } = h;

@@ -49,4 +49,27 @@ describe("the daily question on Telegram (real grammY against a fake Bot API)", 
     await memquiz.runtime.tick();
     expect(fake.callsOf("sendPoll").filter((c) => c.status === 200)).toHaveLength(CHATS);
   });
+
+  it("reveals a daily question posted with /daily now: the poll is stopped and the reveal names who was right", async () => {
+    h = await startTelegramHarness();
+    const { fake } = h;
+    const group = fake.groupChat(-100_555, "Daily fans");
+    const [olga, ann] = [fake.user(11, "Olga"), fake.user(12, "Ann")];
+    fake.setChatMember(group.id, olga.id, "administrator");
+    fake.pushUpdate(fake.message(group, ann, "/daily now"));
+    fake.pushUpdate(fake.message(group, olga, "/daily now"));
+    const pollCall = await h.until(() => fake.callsOf("sendPoll")[0], "the daily poll");
+    expect(pollCall.params.close_date).toBe(Date.UTC(2026, 10, 26, 0, 0) / 1000);
+    const refusal = await h.until(() => fake.messages(group.id).find((m) => m.text?.includes("Only chat admins")), "the refusal to Ann");
+    expect(refusal).toBeDefined();
+    const poll = [...fake.polls.values()][0]!;
+    const correct = (pollCall.params.correct_option_ids as number[])[0]!;
+    fake.pushUpdate(fake.pollAnswer(poll.id, ann, [correct]));
+    const { store } = h.memquiz.runtime.deps;
+    await h.until(() => store.sessionAnswers(store.openSession(`tg:${group.id}`, "daily")?.id ?? -1, 0).length === 1, "Ann's answer");
+    h.time.advance(12 * 3_600_000);
+    const reveal = await h.until(() => fake.messages(group.id).find((m) => m.text?.includes("Daily question of 2026-11-25")), "the reveal");
+    expect(reveal.text).toMatch(/1\. Ann \+\d+ · streak 1 day/);
+    expect(fake.callsOf("stopPoll")).toHaveLength(1);
+  });
 });
