@@ -67,14 +67,17 @@ export function createGameApp(deps: AppDeps) {
 
   /**
    * A typed answer (1-based number) in text-only chats: it goes to the chat's
-   * open round if there is one, else to the user's open practice question,
-   * else to the chat's open daily question.
+   * open round if there is one, else to whichever was shown last of the
+   * user's open practice question and the chat's open daily question.
    */
   function typedAnswer(ctx: RequestContext, number: number): Reply[] | RoundAnswerOutcome {
     if (rounds.current(ctx.chat.id)) return rounds.answer(ctx, { option: number - 1 });
     const open = practice.current(ctx);
     const { lang } = participants(deps.store, ctx);
-    if (!open?.question && rounds.current(ctx.chat.id, "daily")) return rounds.answer(ctx, { option: number - 1, kind: "daily" });
+    const daily = rounds.current(ctx.chat.id, "daily");
+    if (daily && (!open?.question || daily.state.openedAt >= open.session.state.askedAt)) {
+      return rounds.answer(ctx, { option: number - 1, kind: "daily" });
+    }
     if (!open?.question) return [notice([p(messages(lang).noPractice)])];
     return practice.answer(ctx, { sessionId: open.session.id, number: open.session.state.number, option: number - 1 });
   }
