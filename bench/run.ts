@@ -3,6 +3,7 @@
  * as medians of several runs (these machines are shared and noisy).
  */
 import { measureBankLoad } from "./bank-load.ts";
+import { measureBroadcast } from "./broadcast.ts";
 
 interface Figure {
   readonly value: number;
@@ -18,7 +19,7 @@ const figures: Record<string, Figure> = {};
 function report(name: string, figure: Figure): void {
   figures[name] = figure;
   if (!args.has("--json")) {
-    const value = `${figure.value.toFixed(1)} ${figure.unit}`;
+    const value = `${Number.isInteger(figure.value) ? figure.value : figure.value.toFixed(figure.value < 10 ? 3 : 1)} ${figure.unit}`.trim();
     process.stdout.write(`${name.padEnd(34)} ${value.padStart(12)}   target ${figure.target.padEnd(10)} ${figure.pass ? "PASS" : "FAIL"}\n`);
   }
 }
@@ -27,6 +28,13 @@ const count = quick ? 200 : 2000;
 process.stderr.write(`bench: loading and validating a generated bank of ${count} questions…\n`);
 const load = measureBankLoad(count, quick ? 3 : 9);
 report(`bank load + validate (${load.questions} q)`, { value: load.medianMs, unit: "ms", target: "≤ 400 ms", pass: load.medianMs <= 400 });
+
+const chats = quick ? 100 : 10_000;
+const rate = 300;
+process.stderr.write(`bench: daily broadcast to ${chats} chats through the fake Bot API at ${rate} messages/s…\n`);
+const broadcast = await measureBroadcast(chats, rate, (line) => process.stderr.write(`${line}\n`));
+report(`broadcast rate / allowed (${chats} chats)`, { value: broadcast.fraction, unit: "", target: "≥ 0.9", pass: broadcast.fraction >= 0.9 });
+report("broadcast 429s", { value: broadcast.rejected429, unit: "", target: "0", pass: broadcast.rejected429 === 0 });
 
 if (args.has("--json")) process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 process.exitCode = Object.values(figures).every((f) => f.pass) ? 0 : 1;

@@ -3,8 +3,11 @@ import type { Clock, OutboxRecord, Store } from "../core/ports.ts";
 /** After this many failed attempts a message is given up (and logged), so one bad chat can't block its queue forever. */
 export const MAX_DELIVERY_ATTEMPTS = 10;
 
-/** How many pending messages one pass reads (and so how many chats it serves side by side). */
-const BATCH = 500;
+/** How many pending messages one look at the outbox reads. */
+const BATCH = 1000;
+
+/** How many chats are served side by side. */
+const MAX_CHATS = 256;
 
 /** How long a process may hold an outbox message while it delivers it. */
 export const LEASE_MS = 60_000;
@@ -53,38 +56,39 @@ export function createOutboxDispatcher(deps: { store: Store; clock: Clock; sinks
   }
 
   /**
-   * One pass over the pending messages: each chat's messages in order, the
-   * chats side by side (a broadcast to many chats runs as fast as the send
+   * Delivers until nothing deliverable is left: each chat's messages in
+   * order, up to MAX_CHATS chats side by side, a new chat starting as soon
+   * as one finishes (so a broadcast to many chats runs as fast as the send
    * queue's rate limits allow). A chat whose message failed waits for the
    * next flush.
    */
   async function drain(): Promise<number> {
     let sent = 0;
     const blocked = new Set<string>();
+    const active = new Map<string, Promise<void>>();
+    const serve = async (records: readonly OutboxRecord[]): Promise<void> => {
+      for (const record of records) {
+        const outcome = await deliverOne(record);
+        if (outcome === "blocked") {
+          blocked.add(record.chatId);
+          return;
+        }
+        if (outcome === "sent") sent++;
+      }
+    };
     for (;;) {
       const byChat = new Map<string, OutboxRecord[]>();
       for (const record of store.pending(BATCH)) {
-        if (blocked.has(record.chatId)) continue;
+        if (blocked.has(record.chatId) || active.has(record.chatId)) continue;
         const list = byChat.get(record.chatId);
         if (list) list.push(record);
-        else byChat.set(record.chatId, [record]);
+        else if (active.size + byChat.size < MAX_CHATS) byChat.set(record.chatId, [record]);
       }
-      if (byChat.size === 0) return sent;
-      let progressed = false;
-      await Promise.all(
-        [...byChat.values()].map(async (records) => {
-          for (const record of records) {
-            const outcome = await deliverOne(record);
-            if (outcome === "blocked") {
-              blocked.add(record.chatId);
-              return;
-            }
-            progressed = true;
-            if (outcome === "sent") sent++;
-          }
-        }),
-      );
-      if (!progressed) return sent;
+      for (const [chatId, records] of byChat) {
+        active.set(chatId, serve(records).finally(() => active.delete(chatId)));
+      }
+      if (active.size === 0) return sent;
+      await Promise.race(active.values());
     }
   }
 

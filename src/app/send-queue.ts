@@ -36,6 +36,9 @@ export function createSendQueue(deps: { clock: Clock; timers: TimerPort; limits:
   /** When recent sends finished, oldest first. */
   const recent: number[] = [];
   let inFlight = 0;
+  /** Lanes with at least one message not yet started. */
+  const waiting = new Set<Lane>();
+  let pumps = 0;
   let timer: unknown = null;
   let timerAt = Infinity;
   let stopped = false;
@@ -68,14 +71,23 @@ export function createSendQueue(deps: { clock: Clock; timers: TimerPort; limits:
     return at;
   }
 
+  /** Forgets idle lanes whose last send left every window (called now and then, not per send). */
+  function sweep(now: number): void {
+    for (const [key, lane] of lanes) {
+      if (!lane.busy && lane.jobs.length === 0 && (lane.sent[lane.sent.length - 1] ?? 0) < now - 60_000) lanes.delete(key);
+    }
+  }
+
   function pump(): void {
     const now = clock.now();
+    if (++pumps % 1024 === 0) sweep(now);
     let wake = Infinity;
-    for (const [key, lane] of lanes) {
+    // Only lanes with messages waiting are looked at, so a broadcast to many chats stays cheap.
+    for (const lane of waiting) {
       if (lane.busy) continue;
       const job = lane.jobs[0];
       if (!job) {
-        if (lane.sent.length === 0 || (lane.sent[lane.sent.length - 1] ?? 0) < now - 60_000) lanes.delete(key);
+        waiting.delete(lane);
         continue;
       }
       const at = readyAt(lane, now);
@@ -84,6 +96,7 @@ export function createSendQueue(deps: { clock: Clock; timers: TimerPort; limits:
         continue;
       }
       lane.jobs.shift();
+      if (lane.jobs.length === 0) waiting.delete(lane);
       lane.busy = true;
       inFlight++;
       job
@@ -125,6 +138,7 @@ export function createSendQueue(deps: { clock: Clock; timers: TimerPort; limits:
           lanes.set(chatKey, lane);
         }
         lane.jobs.push({ run, resolve: resolve as (v: unknown) => void, reject });
+        waiting.add(lane);
         pump();
       });
     },
@@ -140,6 +154,7 @@ export function createSendQueue(deps: { clock: Clock; timers: TimerPort; limits:
       if (timer !== null) timers.clear(timer);
       timer = null;
       timerAt = Infinity;
+      waiting.clear();
       for (const lane of lanes.values()) {
         for (const job of lane.jobs.splice(0)) job.reject(new Error("the send queue stopped before this message went out"));
       }
