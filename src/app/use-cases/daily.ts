@@ -11,6 +11,7 @@ import type { AdaptiveService } from "../adaptive-service.ts";
 import type { AppDeps } from "../context.ts";
 import { boardsForAward } from "./board-keys.ts";
 import { localClock, localStamp } from "./daily-schedule.ts";
+import { closeDueSessions } from "./due-sessions.ts";
 import { candidateQuestions } from "./topics.ts";
 
 const HOUR_MS = 3_600_000;
@@ -152,18 +153,7 @@ export function createDailyEngine(deps: AppDeps, adaptive: AdaptiveService) {
 
     /** Reveals every daily question whose time is up (also those that fell due while the bot was down). */
     revealDue(now: number = clock.now()): number {
-      let revealed = 0;
-      for (const session of store.dueSessions<RoundState>(now)) {
-        if (session.kind !== "daily") continue;
-        store.transaction(() => {
-          const fresh = store.getSession<RoundState>(session.id);
-          if (fresh?.status === "open" && fresh.closesAt !== null && fresh.closesAt <= now) {
-            reveal(fresh, now);
-            revealed++;
-          }
-        });
-      }
-      return revealed;
+      return closeDueSessions(store, "daily", now, (session) => reveal(session, now));
     },
 
     /** The chat's local date today, and whether its daily question of today was already posted. */

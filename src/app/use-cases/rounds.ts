@@ -8,6 +8,7 @@ import { participants, type AppDeps, type RequestContext } from "../context.ts";
 import { notice, type Reply } from "../replies.ts";
 import { boardsForAward } from "./board-keys.ts";
 import type { AdaptiveService } from "../adaptive-service.ts";
+import { closeDueSessions } from "./due-sessions.ts";
 import { candidateQuestions, topicList } from "./topics.ts";
 
 /** What happened to a round answer; adapters turn it into a short notice. */
@@ -199,19 +200,8 @@ export function createRounds(deps: AppDeps, adaptive: AdaptiveService) {
 
     /** Closes every round question whose time is up (also those that fell due while the bot was down). */
     closeDue(now: number = clock.now()): number {
-      let closed = 0;
-      for (const session of store.dueSessions<RoundState>(now)) {
-        if (session.kind !== "round") continue;
-        store.transaction(() => {
-          const fresh = store.getSession<RoundState>(session.id);
-          if (fresh?.status === "open" && fresh.closesAt !== null && fresh.closesAt <= now) {
-            // After downtime the overdue question is scored now and the next one gets its full time.
-            closeQuestion(fresh, now, false);
-            closed++;
-          }
-        });
-      }
-      return closed;
+      // After downtime the overdue question is scored now and the next one gets its full time.
+      return closeDueSessions(store, "round", now, (session) => closeQuestion(session, now, false));
     },
 
     /** The chat's open round (or daily question), if any, for typed answers and /report. */

@@ -23,35 +23,6 @@ export function dailyInstant(date: string, time: string, timeZone: string): numb
   return zonedInstant({ ...parseDateKey(date), ...clock }, timeZone);
 }
 
-/**
- * The latest daily post that is due at `now` and has not been posted: its
- * local date and scheduled instant. Dates up to `lastDate` are done.
- */
-export function duePost(schedule: DailySchedule, timeZone: string, now: number, lastDate: string | null): { date: string; at: number } | undefined {
-  if (!schedule.enabled) return undefined;
-  const today = localDateKey(now, timeZone);
-  for (const date of [today, addDays(today, -1)]) {
-    const at = dailyInstant(date, schedule.time, timeZone);
-    if (at > now) continue;
-    if (lastDate !== null && lastDate >= date) return undefined;
-    return { date, at };
-  }
-  return undefined;
-}
-
-/** When the next daily post falls due after `now` (for the timer), given the dates already posted. */
-export function nextPostAt(schedule: DailySchedule, timeZone: string, now: number, lastDate: string | null): number | null {
-  if (!schedule.enabled) return null;
-  const today = localDateKey(now, timeZone);
-  for (let offset = -1; offset <= 2; offset++) {
-    const date = addDays(today, offset);
-    if (lastDate !== null && lastDate >= date) continue;
-    const at = dailyInstant(date, schedule.time, timeZone);
-    if (at >= now - MAX_DAILY_LATENESS_MS) return at;
-  }
-  return null;
-}
-
 /** The reveal delay bounds: the reveal comes before the next day's question. */
 export const REVEAL_HOURS_BOUNDS = [1, 23] as const;
 

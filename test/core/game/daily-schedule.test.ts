@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dailyInstant, duePost, MAX_DAILY_LATENESS_MS, nextPostAt } from "../../../src/core/game/daily.ts";
+import { dailyInstant, MAX_DAILY_LATENESS_MS, nextPostAfter } from "../../../src/core/game/daily.ts";
 import { localDateKey, parseClockTime, zonedInstant } from "../../../src/core/time/zoned.ts";
 
 const iso = (t: number) => new Date(t).toISOString();
@@ -25,12 +25,18 @@ describe("zoned wall-clock times", () => {
 describe("the daily schedule", () => {
   const schedule = { enabled: true, time: "02:30", revealHours: 12 };
 
-  it("is due once on the spring-forward day in Berlin, and not again that day", () => {
+  it("has one post on the spring-forward day in Berlin (03:30, as 02:30 doesn't exist), then the next day's", () => {
     const at = dailyInstant("2026-03-29", "02:30", "Europe/Berlin");
-    expect(duePost(schedule, "Europe/Berlin", at - 1, "2026-03-28")).toBeUndefined();
-    expect(duePost(schedule, "Europe/Berlin", at, "2026-03-28")).toEqual({ date: "2026-03-29", at });
-    expect(duePost(schedule, "Europe/Berlin", at + 3_600_000, "2026-03-29")).toBeUndefined();
-    expect(nextPostAt(schedule, "Europe/Berlin", at + 1, "2026-03-29")).toBe(dailyInstant("2026-03-30", "02:30", "Europe/Berlin"));
+    expect(iso(at)).toBe("2026-03-29T01:30:00.000Z");
+    expect(nextPostAfter(schedule, "Europe/Berlin", at - 1, "2026-03-28")).toEqual({ date: "2026-03-29", at });
+    expect(nextPostAfter(schedule, "Europe/Berlin", at, "2026-03-28")).toEqual({ date: "2026-03-30", at: dailyInstant("2026-03-30", "02:30", "Europe/Berlin") });
+    expect(nextPostAfter(schedule, "Europe/Berlin", at - 1, "2026-03-29")?.date).toBe("2026-03-30");
+  });
+
+  it("has one post on the fall-back day, at the first 02:30", () => {
+    const first = dailyInstant("2026-10-25", "02:30", "Europe/Berlin");
+    expect(iso(first)).toBe("2026-10-25T00:30:00.000Z");
+    expect(nextPostAfter(schedule, "Europe/Berlin", first, "2026-10-24")?.date).toBe("2026-10-26");
   });
 
   it("keeps each chat's local day in three zones", () => {
@@ -39,16 +45,16 @@ describe("the daily schedule", () => {
     expect(localDateKey(now, "Asia/Tokyo")).toBe("2026-11-26");
     expect(localDateKey(now, "America/Los_Angeles")).toBe("2026-11-25");
     const nine = { enabled: true, time: "09:00", revealHours: 12 };
-    expect(duePost(nine, "America/Los_Angeles", now, "2026-11-24")?.date).toBe("2026-11-25");
-    expect(duePost(nine, "Asia/Tokyo", now, "2026-11-25")).toBeUndefined();
+    expect(nextPostAfter(nine, "America/Los_Angeles", now, null)?.date).toBe("2026-11-26");
+    expect(nextPostAfter(nine, "Asia/Tokyo", now, null)?.date).toBe("2026-11-26");
+    expect(nextPostAfter(nine, "Asia/Tokyo", now, "2026-11-26")?.date).toBe("2026-11-27");
   });
 
-  it("still offers a post that fell due while the bot was down; the caller skips it past the lateness limit", () => {
+  it("finds a post still within the lateness limit when asked from that far back, and none when off", () => {
     const nine = { enabled: true, time: "09:00", revealHours: 12 };
     const at = dailyInstant("2026-11-25", "09:00", "UTC");
-    expect(duePost(nine, "UTC", at + 30 * 60_000, "2026-11-24")).toEqual({ date: "2026-11-25", at });
-    expect(duePost(nine, "UTC", at + 5 * 3_600_000, "2026-11-24")).toEqual({ date: "2026-11-25", at });
-    expect(5 * 3_600_000 > MAX_DAILY_LATENESS_MS).toBe(true);
-    expect(duePost({ ...nine, enabled: false }, "UTC", at, null)).toBeUndefined();
+    expect(nextPostAfter(nine, "UTC", at + 30 * 60_000 - MAX_DAILY_LATENESS_MS, "2026-11-24")).toEqual({ date: "2026-11-25", at });
+    expect(nextPostAfter(nine, "UTC", at + 5 * 3_600_000 - MAX_DAILY_LATENESS_MS, "2026-11-24")?.date).toBe("2026-11-26");
+    expect(nextPostAfter({ ...nine, enabled: false }, "UTC", at, null)).toBeNull();
   });
 });
