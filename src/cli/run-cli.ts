@@ -1,6 +1,7 @@
 import { ConfigError, parseConfig, type Config } from "../app/config.ts";
 import { loadEnv } from "../app/load-env.ts";
 import type { CliIo } from "./io.ts";
+import { runBackup, runCheck } from "./maintenance.ts";
 import { runRegisterCommands } from "./register-commands.ts";
 import { runReports } from "./reports.ts";
 import { runValidate } from "./validate.ts";
@@ -28,6 +29,16 @@ const COMMANDS: Record<string, Command> = {
     usage: "memquiz reports",
     summary: "list the question reports users sent with /report (from MEMQUIZ_DB)",
     run: runReports,
+  },
+  backup: {
+    usage: "memquiz backup <file>",
+    summary: "copy MEMQUIZ_DB to a new file with SQLite's online backup (safe while the bot runs)",
+    run: runBackup,
+  },
+  check: {
+    usage: "memquiz check",
+    summary: "integrity_check, and every leaderboard row recomputed from the awards (exit 1 on a difference)",
+    run: runCheck,
   },
   "register-commands": {
     usage: "memquiz register-commands [--guild ID]",

@@ -18,3 +18,4 @@ export {
 export { StorageError, type StorageErrorCode } from "./sqlite-error.ts";
 export { createSqliteStore, SqliteStore, type SqliteStoreOptions } from "./sqlite-store.ts";
 export { loadBankFromDir, QuestionFolderError, readBankFiles } from "./question-files.ts";
+export { awardFacts, backupDatabase, integrityProblems, orphanAwards, scoreFacts, type AwardFact, type BackupProgress, type ScoreFact } from "./maintenance.ts";
