@@ -5,6 +5,7 @@ import { p } from "../core/render/doc.ts";
 import { participants, type AppDeps, type RequestContext } from "./context.ts";
 import { notice, type Reply } from "./replies.ts";
 import { createAdaptiveService } from "./adaptive-service.ts";
+import { createCommandLimiter } from "./command-limiter.ts";
 import { createBoards } from "./use-cases/boards.ts";
 import { createDailyEngine } from "./use-cases/daily.ts";
 import { createDailyCommand } from "./use-cases/daily-command.ts";
@@ -29,9 +30,17 @@ export function createGameApp(deps: AppDeps) {
   const reports = createReports(deps);
   const daily = createDailyEngine(deps, adaptive);
   const dailyCommand = createDailyCommand(deps, daily);
+  const limiter = createCommandLimiter(deps.clock);
 
-  /** Runs one parsed command and returns the replies to send back. */
+  /** Runs one parsed command and returns the replies to send back; a user over the command limit gets one notice. */
   async function command(ctx: RequestContext, cmd: ParsedCommand): Promise<Reply[]> {
+    const verdict = limiter.check(ctx.user.id);
+    if (verdict === "drop") return [];
+    if (verdict === "notice") return [notice([p(messages(participants(deps.store, ctx).lang).tooFast)])];
+    return run(ctx, cmd);
+  }
+
+  async function run(ctx: RequestContext, cmd: ParsedCommand): Promise<Reply[]> {
     switch (cmd.name) {
       case "start":
       case "help": {
