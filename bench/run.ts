@@ -4,6 +4,9 @@
  */
 import { measureBankLoad } from "./bank-load.ts";
 import { measureBroadcast } from "./broadcast.ts";
+import { measureIngest } from "./perf/ingest.ts";
+import { measureNextQuestion } from "./perf/next-question.ts";
+import { measureStartup } from "./perf/startup.ts";
 
 interface Figure {
   readonly value: number;
@@ -28,6 +31,18 @@ const count = quick ? 200 : 2000;
 process.stderr.write(`bench: loading and validating a generated bank of ${count} questions…\n`);
 const load = measureBankLoad(count, quick ? 3 : 9);
 report(`bank load + validate (${load.questions} q)`, { value: load.medianMs, unit: "ms", target: "≤ 400 ms", pass: load.medianMs <= 400 });
+
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+const ingest = await measureIngest({ quick, progress });
+report(`answer ingest (${ingest.steady.answers} answers)`, { value: ingest.steady.answersPerSecond, unit: "answers/s", target: "≥ 20000", pass: ingest.steady.answersPerSecond >= 20_000 });
+report("answer ingest / raw SQLite", { value: ingest.ratio, unit: "", target: "≥ 0.33", pass: ingest.ratio >= 0.33 });
+report("answer latency p99", { value: ingest.steady.p99Ms, unit: "ms", target: "≤ 2 ms", pass: ingest.steady.p99Ms <= 2 });
+report(`burst p99 (${ingest.burst.answers} answers)`, { value: ingest.burst.p99Ms, unit: "ms", target: "≤ 5 ms", pass: ingest.burst.p99Ms <= 5 });
+report("burst acknowledged", { value: ingest.burst.accepted, unit: "", target: `${ingest.burst.answers}`, pass: ingest.burst.accepted === ingest.burst.answers });
+const next = await measureNextQuestion({ quick, progress });
+report(`next question p99 (${next.questions} q)`, { value: next.next.p99Ms, unit: "ms", target: "≤ 0.5 ms", pass: next.next.p99Ms <= 0.5 });
+const startup = await measureStartup({ quick, progress });
+report("npm start to greeting (median)", { value: startup.medianMs / 1000, unit: "s", target: "≤ 1.5 s", pass: startup.medianMs <= 1500 });
 
 const chats = quick ? 100 : 10_000;
 const rate = 300;

@@ -27,6 +27,18 @@ import {
 import type { Question } from "../core/bank/types.ts";
 import type { AppDeps } from "./context.ts";
 
+/** Candidate lists are the bank's own frozen arrays, so their id sets are built once. */
+const idSets = new WeakMap<readonly Question[], ReadonlySet<string>>();
+
+function idsOf(candidates: readonly Question[]): ReadonlySet<string> {
+  let ids = idSets.get(candidates);
+  if (!ids) {
+    ids = new Set(candidates.map((q) => q.id));
+    idSets.set(candidates, ids);
+  }
+  return ids;
+}
+
 /** On this share of days the daily question comes from the chat's weakest topic. */
 const WEAKEST_TOPIC_SHARE = 0.5;
 
@@ -100,7 +112,7 @@ export function createAdaptiveService(deps: Pick<AppDeps, "store" | "bank" | "cl
     /** The next practice question: about 30% of picks are due reviews, the rest aim at a 70% success chance. */
     pickPractice(userId: string, candidates: readonly Question[], seen: ReadonlyMap<string, number>, exclude: ReadonlySet<string>): { question: Question; review: boolean } | undefined {
       const now = clock.now();
-      const allowed = new Set(candidates.map((q) => q.id));
+      const allowed = idsOf(candidates);
       const due = dueOrder(cardsOf(userId).filter((c) => allowed.has(c.question.id) && !exclude.has(c.question.id)), now);
       if (shouldServeReview(rng, due.length) && due[0]) return { question: due[0].question, review: true };
       const question = selectNext({ candidates, difficulty, ability: abilityLookup(abilitiesOf(userId)), exclude, seen, rng });

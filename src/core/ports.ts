@@ -114,6 +114,11 @@ export interface ScoreRow {
   readonly points: number;
 }
 
+/** A player's total in one session: points and how many answers were right. */
+export interface SessionTotal extends ScoreRow {
+  readonly correct: number;
+}
+
 /** A user's rank on a board: ties share a rank (1, 1, 3). */
 export interface RankInfo {
   readonly rank: number;
@@ -217,8 +222,8 @@ export interface ScoreStore {
   top(board: BoardKey, limit: number): ScoreRow[];
   /** A user's rank on a board, or undefined when they have no row. */
   rank(board: BoardKey, userId: string): RankInfo | undefined;
-  /** Total points per user for a session, highest first. */
-  sessionTotals(sessionId: number): ScoreRow[];
+  /** Total points and right answers per user for a session, highest first. */
+  sessionTotals(sessionId: number): SessionTotal[];
 }
 
 /** Outgoing messages waiting to be delivered, and processed update ids. */

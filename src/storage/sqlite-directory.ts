@@ -70,8 +70,9 @@ export class SqliteDirectoryStore implements DirectoryStore {
     private readonly clock: Clock,
   ) {
     this.upsertUserStmt = db.prepare(
+      // Only a new name is written: a known user's answer doesn't rewrite their row.
       `INSERT INTO users (id, name, lang, created_at) VALUES (?, ?, NULL, ?)
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name WHERE users.name IS NOT excluded.name
        RETURNING id, name, lang`,
     );
     this.getUserStmt = db.prepare("SELECT id, name, lang FROM users WHERE id = ?");
@@ -85,7 +86,8 @@ export class SqliteDirectoryStore implements DirectoryStore {
   }
 
   upsertUser(id: string, name: string): UserRecord {
-    const row = this.upsertUserStmt.get(id, name, this.clock.now());
+    // No row comes back when the user was known under the same name.
+    const row = this.upsertUserStmt.get(id, name, this.clock.now()) ?? this.getUserStmt.get(id);
     if (row === undefined) throw new Error(`upserting user ${id} returned no row`);
     return { id: row.id, name: row.name, lang: row.lang };
   }

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from "better-sqlite3";
-import type { AwardInput, BoardKey, Period, RankInfo, ScoreRow, ScoreStore } from "../core/ports.ts";
+import type { AwardInput, BoardKey, Period, RankInfo, ScoreRow, ScoreStore, SessionTotal } from "../core/ports.ts";
 
 type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
 
@@ -33,7 +33,7 @@ export class SqliteScoreStore implements ScoreStore {
   private readonly addPointsStmt: Statement<[BoardParams & { readonly userId: string; readonly points: number }]>;
   private readonly topStmt: Statement<[BoardParams & { readonly limit: number }], ScoreRow>;
   private readonly rankStmt: Statement<[BoardParams & { readonly userId: string }], RankInfo>;
-  private readonly totalsStmt: Statement<[number], ScoreRow>;
+  private readonly totalsStmt: Statement<[number], SessionTotal>;
   private readonly addAwardTx: (award: AwardInput, boards: readonly BoardKey[]) => void;
 
   constructor(db: BetterSqlite3.Database) {
@@ -48,7 +48,7 @@ export class SqliteScoreStore implements ScoreStore {
     this.rankStmt = db.prepare(SCORE_SQL.rank);
     // Every user who answered in the session, with 0 when none of their answers earned points.
     this.totalsStmt = db.prepare(
-      `SELECT a.user_id AS userId, u.name AS name, COALESCE(SUM(w.points), 0) AS points
+      `SELECT a.user_id AS userId, u.name AS name, COALESCE(SUM(w.points), 0) AS points, SUM(a.correct) AS correct
        FROM answers AS a
        JOIN users AS u ON u.id = a.user_id
        LEFT JOIN awards AS w ON w.answer_id = a.id
@@ -82,7 +82,7 @@ export class SqliteScoreStore implements ScoreStore {
     return this.rankStmt.get({ scope: board.scope, period: board.period, key: board.key, userId });
   }
 
-  sessionTotals(sessionId: number): ScoreRow[] {
+  sessionTotals(sessionId: number): SessionTotal[] {
     return this.totalsStmt.all(sessionId);
   }
 }

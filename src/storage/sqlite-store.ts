@@ -18,6 +18,7 @@ import type {
   SeenQuestion,
   SessionKind,
   SessionRecord,
+  SessionTotal,
   Store,
   TopicProgress,
   UserRecord,
@@ -160,7 +161,7 @@ export class SqliteStore implements Store {
   rank(board: BoardKey, userId: string): RankInfo | undefined {
     return this.scores.rank(board, userId);
   }
-  sessionTotals(sessionId: number): ScoreRow[] {
+  sessionTotals(sessionId: number): SessionTotal[] {
     return this.scores.sessionTotals(sessionId);
   }
 

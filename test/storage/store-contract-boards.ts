@@ -54,11 +54,11 @@ export function describeBoardsContract(getStore: () => Store): void {
       store.appendAnswer(answer({ userId: CAT, sessionId: round, correct: false }));
       award(store, store.appendAnswer(answer({ userId: CAT, sessionId: practice, chatId: OTHER_CHAT })), CAT, 99, []);
       expect(store.sessionTotals(round)).toEqual([
-        { userId: BOB, name: "Bob", points: 30 },
-        { userId: ANN, name: "Ann", points: 25 },
-        { userId: CAT, name: "Cat", points: 0 },
+        { userId: BOB, name: "Bob", points: 30, correct: 1 },
+        { userId: ANN, name: "Ann", points: 25, correct: 2 },
+        { userId: CAT, name: "Cat", points: 0, correct: 0 },
       ]);
-      expect(store.sessionTotals(practice)).toEqual([{ userId: CAT, name: "Cat", points: 99 }]);
+      expect(store.sessionTotals(practice)).toEqual([{ userId: CAT, name: "Cat", points: 99, correct: 1 }]);
     });
   });
 
@@ -165,7 +165,7 @@ export function describeBoardsContract(getStore: () => Store): void {
         }),
       ).toThrow("later step failed");
       expect(store.rank(WEEK_48, ANN)).toBeUndefined();
-      expect(store.sessionTotals(round)).toEqual([{ userId: ANN, name: "Ann", points: 0 }]);
+      expect(store.sessionTotals(round)).toEqual([{ userId: ANN, name: "Ann", points: 0, correct: 1 }]);
     });
   });
 }

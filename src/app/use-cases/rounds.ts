@@ -81,10 +81,7 @@ export function createRounds(deps: AppDeps, adaptive: AdaptiveService) {
       return;
     }
     store.updateSession(session.id, { state, closesAt: null, status: stopped ? "stopped" : "finished", updatedAt: now });
-    const standings = store.sessionTotals(session.id).map((row) => ({
-      ...row,
-      correct: countCorrect(session.id, state, row.userId),
-    }));
+    const standings = store.sessionTotals(session.id);
     const finished: RoundFinishedPayload = {
       type: "round-finished",
       lang: state.lang,
@@ -95,14 +92,6 @@ export function createRounds(deps: AppDeps, adaptive: AdaptiveService) {
       standings,
     };
     store.enqueue(session.chatId, finished, now);
-  }
-
-  function countCorrect(sessionId: number, state: RoundState, userId: string): number {
-    let n = 0;
-    for (let i = 0; i <= state.index; i++) {
-      if (store.sessionAnswers(sessionId, i).some((a) => a.userId === userId && a.correct)) n++;
-    }
-    return n;
   }
 
   return {
@@ -149,11 +138,12 @@ export function createRounds(deps: AppDeps, adaptive: AdaptiveService) {
       ctx: RequestContext,
       input: { sessionId?: number; index?: number; option: number; at?: number; dedupKey?: string; kind?: "round" | "daily" },
     ): RoundAnswerOutcome {
-      const who = participants(store, ctx);
-      const lang = who.lang;
-      if (ctx.user.isBot) return { kind: "bot", lang };
+      if (ctx.user.isBot) return { kind: "bot", lang: participants(store, ctx).lang };
       const at = input.at ?? clock.now();
+      // One transaction (one commit) per answer, the user and chat rows included.
       return store.transaction((): RoundAnswerOutcome => {
+        const who = participants(store, ctx);
+        const lang = who.lang;
         if (input.dedupKey !== undefined && !store.claimUpdate(input.dedupKey, at)) return { kind: "duplicate", lang };
         const session =
           input.sessionId === undefined
