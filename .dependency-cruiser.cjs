@@ -40,6 +40,20 @@ module.exports = {
       to: { path: "node_modules/(grammy|@grammyjs|discord\\.js|@discordjs)/" },
     },
     {
+      name: "only-cards-import-canvas",
+      comment: "@napi-rs/canvas (native drawing) is imported by src/cards only.",
+      severity: "error",
+      from: { pathNot: "^src/cards/" },
+      to: { path: "node_modules/@napi-rs/canvas" },
+    },
+    {
+      name: "core-does-not-draw",
+      comment: "The core never imports the picture cards; use cases hand them plain data.",
+      severity: "error",
+      from: { path: "^src/core/" },
+      to: { path: "^src/cards/" },
+    },
+    {
       name: "no-unresolvable",
       severity: "error",
       from: {},
