@@ -4,6 +4,7 @@
  */
 import { measureBankLoad } from "./bank-load.ts";
 import { measureBroadcast } from "./broadcast.ts";
+import { measureCards } from "./cards.ts";
 import { measureIngest } from "./perf/ingest.ts";
 import { measureNextQuestion } from "./perf/next-question.ts";
 import { measureStartup } from "./perf/startup.ts";
@@ -43,6 +44,10 @@ const next = await measureNextQuestion({ quick, progress });
 report(`next question p99 (${next.questions} q)`, { value: next.next.p99Ms, unit: "ms", target: "≤ 0.5 ms", pass: next.next.p99Ms <= 0.5 });
 const startup = await measureStartup({ quick, progress });
 report("npm start to greeting (median)", { value: startup.medianMs / 1000, unit: "s", target: "≤ 1.5 s", pass: startup.medianMs <= 1500 });
+
+for (const { card, medianMs } of measureCards(quick ? 5 : 21)) {
+  report(`card render: ${card} (median)`, { value: medianMs, unit: "ms", target: "≤ 50 ms", pass: medianMs <= 50 });
+}
 
 const chats = quick ? 100 : 10_000;
 const rate = 300;
