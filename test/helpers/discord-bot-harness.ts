@@ -1,5 +1,5 @@
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from "../fakes/discord/index.ts";
-import { startInProcess, type InProcessMemquiz } from "./start-in-process.ts";
+import { startAgainstFake, type InProcessMemquiz } from "./start-in-process.ts";
 
 /** memquiz started through the same entry as `npm start`, against a fake Discord, with a fake clock. */
 export interface DiscordBotHarness extends InProcessMemquiz {
@@ -13,21 +13,9 @@ export const CHANNEL = "822222222222222222";
 /** Starts the fake Discord and memquiz on it. */
 export async function startDiscordHarness(env: Record<string, string> = {}, fakeOptions: FakeDiscordOptions = {}): Promise<DiscordBotHarness> {
   const fake = await startFakeDiscord({ guilds: [{ id: GUILD, name: "Pythonistas", channels: [{ id: CHANNEL, name: "quiz" }] }], ...fakeOptions });
-  try {
-    const app = await startInProcess(
-      { DISCORD_BOT_TOKEN: fake.token, DISCORD_API_ROOT: fake.apiRoot, ...env },
-      { seed: 5, describe: () => `calls: ${fake.calls.map((c) => `${c.method} ${c.path}`).join(", ")}` },
-    );
-    return {
-      ...app,
-      fake,
-      async close() {
-        await app.close();
-        await fake.close();
-      },
-    };
-  } catch (error) {
-    await fake.close();
-    throw error;
-  }
+  return startAgainstFake(
+    fake,
+    { DISCORD_BOT_TOKEN: fake.token, DISCORD_API_ROOT: fake.apiRoot, ...env },
+    { seed: 5, describe: () => `calls: ${fake.calls.map((c) => `${c.method} ${c.path}`).join(", ")}` },
+  );
 }

@@ -57,3 +57,29 @@ export async function startInProcess(
     },
   };
 }
+
+/**
+ * Starts memquiz in this process against a fake platform server that is
+ * already running; the harness's `close` stops both, and a failed start
+ * stops the fake.
+ */
+export async function startAgainstFake<F extends { close(): Promise<void> }>(
+  fake: F,
+  env: Record<string, string>,
+  options: { seed: number; describe: () => string; time?: ReturnType<typeof createFakeTime> },
+): Promise<InProcessMemquiz & { readonly fake: F }> {
+  try {
+    const app = await startInProcess(env, options);
+    return {
+      ...app,
+      fake,
+      async close() {
+        await app.close();
+        await fake.close();
+      },
+    };
+  } catch (error) {
+    await fake.close();
+    throw error;
+  }
+}

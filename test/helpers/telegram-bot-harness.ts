@@ -1,7 +1,7 @@
 import { startFakeTelegram, type FakeTelegram } from "../fakes/telegram/index.ts";
 import type { RateLimits } from "../fakes/telegram/rate-limits.ts";
 import { createFakeTime } from "./fake-time.ts";
-import { startInProcess, type InProcessMemquiz } from "./start-in-process.ts";
+import { startAgainstFake, type InProcessMemquiz } from "./start-in-process.ts";
 
 /** memquiz started through the same entry as `npm start`, against a fake Bot API, with a fake clock. */
 export interface TelegramBotHarness extends InProcessMemquiz {
@@ -15,21 +15,9 @@ export interface TelegramBotHarness extends InProcessMemquiz {
 export async function startTelegramHarness(env: Record<string, string> = {}, options: { rateLimits?: RateLimits } = {}): Promise<TelegramBotHarness> {
   const time = createFakeTime();
   const fake = await startFakeTelegram({ ...(options.rateLimits ? { rateLimits: options.rateLimits, now: time.clock.now } : {}) });
-  try {
-    const app = await startInProcess(
-      { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, ...env },
-      { seed: 11, time, describe: () => `calls: ${fake.calls.map((c) => c.method).join(", ")}` },
-    );
-    return {
-      ...app,
-      fake,
-      async close() {
-        await app.close();
-        await fake.close();
-      },
-    };
-  } catch (error) {
-    await fake.close();
-    throw error;
-  }
+  return startAgainstFake(
+    fake,
+    { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, ...env },
+    { seed: 11, time, describe: () => `calls: ${fake.calls.map((c) => c.method).join(", ")}` },
+  );
 }
