@@ -1,3 +1,5 @@
+import { PlannedFaults } from "../shared/planned-faults.ts";
+
 /**
  * A failure to inject into the next matching REST call(s):
  * - `"429"`: Too Many Requests with `retry_after` (seconds, may be fractional);
@@ -15,37 +17,25 @@ export type Fault = { kind: "429"; retryAfter: number; global?: boolean } | { ki
  */
 export type FaultTarget = "*" | RegExp;
 
-interface Planned {
-  target: FaultTarget;
-  fault: Fault;
-  left: number;
-}
-
 /** Queued faults, matched in the order they were planned. */
 export class FaultPlan {
-  private readonly planned: Planned[] = [];
+  private readonly planned = new PlannedFaults<FaultTarget, Fault>();
 
   /** Plans `fault` for the next `times` (default 1) calls that match `target`. */
   add(target: FaultTarget, fault: Fault, times = 1): void {
-    if (!Number.isInteger(times) || times < 1) throw new RangeError(`failNext: times must be a positive integer, got ${times}`);
     if (fault.kind === "429" && !(fault.retryAfter >= 0)) throw new RangeError(`failNext: retryAfter must be >= 0 seconds, got ${fault.retryAfter}`);
-    this.planned.push({ target, fault, left: times });
+    this.planned.add(target, fault, times);
   }
 
   /** The fault for this call (`method` upper-case, `path` decoded and without `/api/v10`), using up one of its times. */
   take(method: string, path: string): Fault | undefined {
     const line = `${method} ${path}`;
-    const index = this.planned.findIndex((p) => p.target === "*" || matches(p.target, line));
-    const found = this.planned[index];
-    if (!found) return undefined;
-    found.left -= 1;
-    if (found.left === 0) this.planned.splice(index, 1);
-    return found.fault;
+    return this.planned.take((target) => target === "*" || matches(target, line));
   }
 
   /** How many injections are still waiting. */
   get remaining(): number {
-    return this.planned.reduce((sum, p) => sum + p.left, 0);
+    return this.planned.remaining;
   }
 }
 

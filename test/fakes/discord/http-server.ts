@@ -7,6 +7,7 @@ import { tooManyRequests, type RateLimiter } from "./rate-limits.ts";
 import { parseBody, readBody, type ParsedBody } from "./request-body.ts";
 import { matchRoute, type Route, type RouteResult } from "./router.ts";
 import type { FakeDiscordState } from "./state.ts";
+import { createDelays } from "../shared/delays.ts";
 
 /** One REST request the fake received, in arrival order. */
 export interface ApiCall {
@@ -58,12 +59,8 @@ const API_PREFIX = "/api/v10/";
 
 /** Serves the REST API under `/api/v10` and hands WebSocket upgrades to the gateway, on one free port. */
 export async function startHttpServer(deps: HttpServerDeps): Promise<HttpServer> {
-  const delayed = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
-  const wait = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      const entry = { timer: setTimeout(() => (delayed.delete(entry), resolve()), ms), resolve };
-      delayed.add(entry);
-    });
+  const delays = createDelays();
+  const wait = delays.wait;
   const server = createServer((req, res) => {
     handle(deps, req, res, wait).catch((error: unknown) => {
       send(res, 500, { message: `500: fake Discord failed: ${String(error)}`, code: 0 }, {});
@@ -80,11 +77,7 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<HttpServer>
     port,
     close() {
       closing ??= (async () => {
-        for (const entry of delayed) {
-          clearTimeout(entry.timer);
-          entry.resolve();
-        }
-        delayed.clear();
+        delays.releaseAll();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         await deps.gateway.close();
         // Let released answers be written before the sockets go.

@@ -1,3 +1,5 @@
+import { PlannedFaults } from "../shared/planned-faults.ts";
+
 /**
  * A failure to inject into the next matching call(s):
  * - `"429"`: Too Many Requests with `parameters.retry_after` (seconds);
@@ -12,36 +14,23 @@ export type Fault = ({ kind: "429"; retryAfter: number } | { kind: "500" } | { k
   times?: number;
 };
 
-interface Planned {
-  method: string;
-  fault: Fault;
-  left: number;
-}
-
 /** Queued faults, matched in the order they were planned. */
 export class FaultPlan {
-  private planned: Planned[] = [];
+  private readonly planned = new PlannedFaults<string, Fault>();
 
   /** Plans a fault for the next call(s) of `method` (case-insensitive), or of any method with "*". */
   add(method: string, fault: Fault): void {
-    const times = fault.times ?? 1;
-    if (!Number.isInteger(times) || times < 1) throw new RangeError(`failNext: times must be a positive integer, got ${times}`);
-    this.planned.push({ method: method === "*" ? "*" : method.toLowerCase(), fault, left: times });
+    this.planned.add(method === "*" ? "*" : method.toLowerCase(), fault, fault.times ?? 1);
   }
 
   /** The fault for this call, if one is planned, using up one of its `times`. */
   take(method: string): Fault | undefined {
     const name = method.toLowerCase();
-    const index = this.planned.findIndex((p) => p.method === "*" || p.method === name);
-    const found = this.planned[index];
-    if (!found) return undefined;
-    found.left -= 1;
-    if (found.left === 0) this.planned.splice(index, 1);
-    return found.fault;
+    return this.planned.take((target) => target === "*" || target === name);
   }
 
   /** How many injections are still waiting. */
   get remaining(): number {
-    return this.planned.reduce((sum, p) => sum + p.left, 0);
+    return this.planned.remaining;
   }
 }

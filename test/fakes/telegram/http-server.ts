@@ -8,6 +8,7 @@ import { isOutgoingMessage, type RateLimiter } from "./rate-limits.ts";
 import { parseParams, readBody } from "./request-body.ts";
 import type { FakeState } from "./state.ts";
 import type { UpdateQueue } from "./update-queue.ts";
+import { createDelays } from "../shared/delays.ts";
 
 /** One request the fake received, in arrival order. */
 export interface ApiCall {
@@ -52,13 +53,9 @@ const NOT_FOUND = new TelegramApiError(404, "Not Found");
 
 /** Serves `/bot<token>/<method>` on 127.0.0.1 at a free port. */
 export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
-  const delayed = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  const delays = createDelays();
   let closing = false;
-  const wait = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      const entry = { timer: setTimeout(() => (delayed.delete(entry), resolve()), ms), resolve };
-      delayed.add(entry);
-    });
+  const wait = delays.wait;
 
   const server = createServer((req, res) => {
     handle(deps, req, res, wait).catch((error: unknown) => {
@@ -77,11 +74,7 @@ export async function startApiServer(deps: ApiServerDeps): Promise<ApiServer> {
       closing = true;
       deps.updates.close();
       // Delayed answers go out now rather than after the test has moved on.
-      for (const entry of delayed) {
-        clearTimeout(entry.timer);
-        entry.resolve();
-      }
-      delayed.clear();
+      delays.releaseAll();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Let released long polls write their answer before the sockets go.
       await new Promise((resolve) => setImmediate(resolve));
