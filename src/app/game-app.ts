@@ -9,13 +9,14 @@ import { createCommandLimiter } from "./command-limiter.ts";
 import { createBoards } from "./use-cases/boards.ts";
 import { createDailyEngine } from "./use-cases/daily.ts";
 import { createDailyCommand } from "./use-cases/daily-command.ts";
+import { createForget } from "./use-cases/forget.ts";
 import { createPractice } from "./use-cases/practice.ts";
 import { createReports } from "./use-cases/reports.ts";
 import { createRounds, type RoundAnswerOutcome } from "./use-cases/rounds.ts";
 import { createSettings } from "./use-cases/settings.ts";
 
 /** The commands every adapter offers, in help order. */
-export const COMMAND_NAMES = ["start", "help", "practice", "review", "quiz", "stop", "daily", "top", "me", "settings", "lang", "report"] as const;
+export const COMMAND_NAMES = ["start", "help", "practice", "review", "quiz", "stop", "daily", "top", "me", "settings", "lang", "report", "forget"] as const;
 
 /**
  * The game as plain use cases, shared by every adapter. Adapters turn platform
@@ -31,6 +32,7 @@ export function createGameApp(deps: AppDeps) {
   const daily = createDailyEngine(deps, adaptive);
   const dailyCommand = createDailyCommand(deps, daily);
   const limiter = createCommandLimiter(deps.clock);
+  const forget = createForget(deps);
 
   /** Runs one parsed command and returns the replies to send back; a user over the command limit gets one notice. */
   async function command(ctx: RequestContext, cmd: ParsedCommand): Promise<Reply[]> {
@@ -67,6 +69,8 @@ export function createGameApp(deps: AppDeps) {
         return settings.lang(ctx, cmd.args);
       case "report":
         return reports.report(ctx, cmd.rest);
+      case "forget":
+        return forget.command(ctx, cmd.args);
       default: {
         const { lang } = participants(deps.store, ctx);
         return [notice([p(messages(lang).unknownCommand(cmd.name))])];
@@ -103,7 +107,7 @@ export function createGameApp(deps: AppDeps) {
     daily.postDue(now);
   }
 
-  return { command, typedAnswer, languageOf, closeDue, practice, rounds, daily, boards, settings, reports };
+  return { command, typedAnswer, languageOf, closeDue, practice, rounds, daily, boards, settings, reports, forget };
 }
 
 /** The game application: every use case the adapters call. */

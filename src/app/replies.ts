@@ -7,6 +7,19 @@ export interface DocReply {
   readonly doc: Doc;
   /** Shown only to the requester where the platform can (Discord ephemeral, Telegram alert). */
   readonly private?: boolean;
+  /** Confirm and cancel buttons for a pending confirmation (`/forget`). */
+  readonly confirm?: ConfirmButtons;
+}
+
+/**
+ * Buttons that answer a pending confirmation: adapters with buttons bind
+ * them to `token`; text chats show `typed`, the command to send instead.
+ */
+export interface ConfirmButtons {
+  readonly token: string;
+  readonly confirm: string;
+  readonly cancel: string;
+  readonly typed: string;
 }
 
 /** A practice question: the adapter renders it with answer buttons bound to the session. */

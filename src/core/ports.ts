@@ -324,9 +324,38 @@ export interface ReportStore {
   listReports(): ReportRecord[];
 }
 
+/** What `/forget` removed, counted per kind, and the chats whose aggregates changed. */
+export interface ForgetReport {
+  readonly answers: number;
+  readonly awards: number;
+  readonly scoreRows: number;
+  readonly abilities: number;
+  readonly reviewCards: number;
+  readonly practiceSessions: number;
+  readonly reports: number;
+  /** Chats the user had answered in: their boards and question statistics were recomputed. */
+  readonly chats: readonly string[];
+}
+
+/** Deletes one user's data for `/forget`. */
+export interface ForgetStore {
+  /**
+   * Deletes everything stored about a user in one step: answers, awards and
+   * board rows, abilities, review cards, practice sessions, reports and the
+   * user row; takes their answers out of the question statistics, their rows
+   * out of archived standings and queued or sent messages, and leaves the
+   * sessions they started (other people played in them) with `FORGOTTEN_USER`
+   * as the starter.
+   */
+  forgetUser(userId: string): ForgetReport;
+}
+
+/** The starter recorded on shared sessions whose starter used `/forget`. */
+export const FORGOTTEN_USER = "forgotten";
+
 /** Everything the app persists, with synchronous transactions. */
 export interface Store
-  extends DirectoryStore, SessionStore, AnswerStore, ScoreStore, DeliveryStore, ReportStore, RefStore, AdaptiveStore, DailyStore {
+  extends DirectoryStore, SessionStore, AnswerStore, ScoreStore, DeliveryStore, ReportStore, RefStore, AdaptiveStore, DailyStore, ForgetStore {
   /** Runs `fn` in one transaction: all of its writes land, or none do. */
   transaction<T>(fn: () => T): T;
 }

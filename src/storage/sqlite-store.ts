@@ -10,6 +10,7 @@ import type {
   ChatRecord,
   Clock,
   DailyPostRecord,
+  ForgetReport,
   OutboxRecord,
   RankInfo,
   ReportRecord,
@@ -28,6 +29,7 @@ import { SqliteAnswerStore } from "./sqlite-answers.ts";
 import { SqliteDeliveryStore } from "./sqlite-delivery.ts";
 import { SqliteDailyStore } from "./sqlite-daily.ts";
 import { SqliteDirectoryStore } from "./sqlite-directory.ts";
+import { SqliteForgetStore } from "./sqlite-forget.ts";
 import { SqliteRefStore } from "./sqlite-refs.ts";
 import { SqliteReportStore } from "./sqlite-reports.ts";
 import { SqliteScoreStore } from "./sqlite-scores.ts";
@@ -56,6 +58,7 @@ export class SqliteStore implements Store {
   private readonly refs: SqliteRefStore;
   private readonly adaptive: SqliteAdaptiveStore;
   private readonly daily: SqliteDailyStore;
+  private readonly forget: SqliteForgetStore;
   private readonly runInTransaction: { immediate: (fn: () => unknown) => unknown };
 
   constructor(db: BetterSqlite3.Database, options: SqliteStoreOptions = {}) {
@@ -68,6 +71,7 @@ export class SqliteStore implements Store {
     this.refs = new SqliteRefStore(db);
     this.adaptive = new SqliteAdaptiveStore(db);
     this.daily = new SqliteDailyStore(db);
+    this.forget = new SqliteForgetStore(db);
     // better-sqlite3 turns a call inside another transaction into a savepoint, so nesting works,
     // and it refuses a function that returns a promise: transactions stay synchronous.
     this.runInTransaction = db.transaction((fn: () => unknown) => fn());
@@ -269,6 +273,11 @@ export class SqliteStore implements Store {
 
   seasonArchive(board: BoardKey): ScoreRow[] | undefined {
     return this.daily.seasonArchive(board);
+  }
+
+  // ForgetStore
+  forgetUser(userId: string): ForgetReport {
+    return this.forget.forgetUser(userId);
   }
 }
 

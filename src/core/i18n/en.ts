@@ -17,6 +17,7 @@ export const en: Messages = {
     settings: "/settings — chat settings (admins)",
     lang: "/lang en|ru — your language",
     report: "/report <text> — report a problem with the last question",
+    forget: "/forget — delete everything memquiz stores about you",
     help: "/help — this list",
   },
   unknownCommand: (name) => `I don't know /${name}. Try /help.`,

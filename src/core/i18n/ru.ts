@@ -23,6 +23,7 @@ export const ru: Messages = {
     settings: "/settings — настройки чата (для админов)",
     lang: "/lang en|ru — язык",
     report: "/report <текст> — сообщить об ошибке в последнем вопросе",
+    forget: "/forget — удалить всё, что memquiz хранит о вас",
     help: "/help — этот список",
   },
   unknownCommand: (name) => `Команды /${name} нет. Список команд: /help.`,
