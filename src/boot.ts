@@ -78,7 +78,8 @@ export async function startMemquiz(boot: BootEnvironment): Promise<RunningMemqui
   if (!bank) return 1;
   let db;
   try {
-    db = openDatabase(config.dbPath);
+    // Checkpoints run on a worker thread, so no answer's commit waits for one.
+    db = openDatabase(config.dbPath, { backgroundCheckpoint: { onError: (message) => log.warn(`database: background checkpoint failed: ${message}`) } });
   } catch (error) {
     if (!(error instanceof StorageError)) throw error;
     boot.writeError(`memquiz: ${error.message}`);

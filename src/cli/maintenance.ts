@@ -1,7 +1,18 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { diffBoards } from "../app/recompute-boards.ts";
-import { awardFacts, backupDatabase, closeDatabase, integrityProblems, openDatabase, orphanAwards, scoreFacts, StorageError, type SqliteDatabase } from "../storage/index.ts";
+import {
+  awardFacts,
+  backupDatabase,
+  closeDatabase,
+  integrityProblems,
+  openDatabase,
+  orphanAwards,
+  scoreCountDifferences,
+  scoreFacts,
+  StorageError,
+  type SqliteDatabase,
+} from "../storage/index.ts";
 import type { CliIo } from "./io.ts";
 
 /** Opens MEMQUIZ_DB for a maintenance command, or says why not and returns undefined. */
@@ -59,8 +70,9 @@ export async function runBackup(args: readonly string[], io: CliIo & { dbPath: s
 
 /**
  * `memquiz check`: `PRAGMA integrity_check`, awards that no right answer
- * explains, and every leaderboard row recomputed from the awards; exit 1
- * with the differences when anything is off.
+ * explains, every leaderboard row recomputed from the awards, and the
+ * players per points total (which ranks are read from) recounted from the
+ * leaderboard rows; exit 1 with the differences when anything is off.
  */
 export function runCheck(args: readonly string[], io: CliIo & { dbPath: string }): number {
   if (args.length > 0) {
@@ -78,7 +90,11 @@ export function runCheck(args: readonly string[], io: CliIo & { dbPath: string }
     io.stdout(`leaderboard rows that differ from the awards: ${diffs.length}\n`);
     for (const d of diffs.slice(0, 20)) io.stdout(`  ${d.scope} ${d.period} ${d.key} ${d.userId}: stored ${d.stored}, expected ${d.expected}\n`);
     if (diffs.length > 20) io.stdout(`  …and ${diffs.length - 20} more\n`);
-    return integrity.length === 0 && orphans === 0 && diffs.length === 0 ? 0 : 1;
+    const counts = scoreCountDifferences(db);
+    io.stdout(`players per points total that differ from the leaderboard rows: ${counts.length}\n`);
+    for (const d of counts.slice(0, 20)) io.stdout(`  ${d.scope} ${d.period} ${d.key} ${d.points} points: stored ${d.stored} players, expected ${d.expected}\n`);
+    if (counts.length > 20) io.stdout(`  …and ${counts.length - 20} more\n`);
+    return integrity.length === 0 && orphans === 0 && diffs.length === 0 && counts.length === 0 ? 0 : 1;
   } finally {
     closeDatabase(db);
   }

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
+import { FALLBACK_AUTOCHECKPOINT_PAGES, startBackgroundCheckpointer, type BackgroundCheckpointer, type CheckpointerOptions } from "./checkpointer.ts";
 import { checkMigrations, DEFAULT_MIGRATIONS_DIR, migrate } from "./migrations.ts";
 import { messageOf, StorageError } from "./sqlite-error.ts";
 
@@ -13,7 +14,15 @@ export interface OpenDatabaseOptions {
   readonly migrationsDir?: string;
   /** Open an existing file read-only: nothing is created or migrated, and it must already be up to date. */
   readonly readonly?: boolean;
+  /**
+   * Checkpoint the write-ahead log from a worker thread instead of on the
+   * committing connection (see `checkpointer.ts`): what the running bot uses.
+   * Ignored for `:memory:` and read-only databases.
+   */
+  readonly backgroundCheckpoint?: boolean | CheckpointerOptions;
 }
+
+const checkpointers = new WeakMap<SqliteDatabase, BackgroundCheckpointer>();
 
 function isInMemory(path: string): boolean {
   return path === ":memory:" || path === "";
@@ -51,7 +60,17 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
     if (error instanceof StorageError) throw error;
     throw new StorageError("OPEN_FAILED", `can't bring database ${path} up to date: ${messageOf(error)}`, { cause: error });
   }
+  if (options.backgroundCheckpoint && !inMemory && !readonly) {
+    const checkpointer = options.backgroundCheckpoint === true ? {} : options.backgroundCheckpoint;
+    checkpointers.set(db, startBackgroundCheckpointer(resolve(path), checkpointer));
+    db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  }
   return db;
+}
+
+/** The background checkpointer `openDatabase` started for `db`, if any. */
+export function backgroundCheckpointerOf(db: SqliteDatabase): BackgroundCheckpointer | undefined {
+  return checkpointers.get(db);
 }
 
 /**
@@ -61,6 +80,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): S
  */
 export function closeDatabase(db: SqliteDatabase): void {
   if (!db.open) return;
+  checkpointers.get(db)?.stop();
   try {
     if (!db.memory && !db.readonly) db.pragma("wal_checkpoint(TRUNCATE)");
   } finally {

@@ -3,7 +3,8 @@
  * database, the SQLite `Store`, and reading question files. Nothing outside
  * `src/storage/` imports better-sqlite3; it imports from here.
  */
-export { closeDatabase, openDatabase, type OpenDatabaseOptions, type SqliteDatabase } from "./database.ts";
+export { backgroundCheckpointerOf, closeDatabase, openDatabase, type OpenDatabaseOptions, type SqliteDatabase } from "./database.ts";
+export type { BackgroundCheckpointer, CheckpointerOptions, CheckpointResult } from "./checkpointer.ts";
 export {
   appliedMigrations,
   applyMigration,
@@ -18,4 +19,15 @@ export {
 export { StorageError, type StorageErrorCode } from "./sqlite-error.ts";
 export { createSqliteStore, SqliteStore, type SqliteStoreOptions } from "./sqlite-store.ts";
 export { loadBankFromDir, QuestionFolderError, readBankFiles } from "./question-files.ts";
-export { awardFacts, backupDatabase, integrityProblems, orphanAwards, scoreFacts, type AwardFact, type BackupProgress, type ScoreFact } from "./maintenance.ts";
+export {
+  awardFacts,
+  backupDatabase,
+  integrityProblems,
+  orphanAwards,
+  scoreCountDifferences,
+  scoreFacts,
+  type AwardFact,
+  type BackupProgress,
+  type ScoreCountDifference,
+  type ScoreFact,
+} from "./maintenance.ts";

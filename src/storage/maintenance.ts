@@ -70,3 +70,37 @@ export function orphanAwards(db: SqliteDatabase): number {
     .pluck()
     .get() ?? 0;
 }
+
+/** A points total of a board whose stored player count (`score_counts`) differs from the rows in `scores`. */
+export interface ScoreCountDifference {
+  readonly scope: string;
+  readonly period: string;
+  readonly key: string;
+  readonly points: number;
+  readonly stored: number;
+  readonly expected: number;
+}
+
+/**
+ * Recounts the players on every total of every board from `scores` and lists
+ * where `score_counts`, which ranks are read from, disagrees (0 for a side
+ * that is missing). Walks `scores_rank` and the counts' primary key in order,
+ * so it needs no memory beyond the differences.
+ */
+export function scoreCountDifferences(db: SqliteDatabase): ScoreCountDifference[] {
+  return db
+    .prepare<[], ScoreCountDifference>(
+      `SELECT e.scope, e.period, e.period_key AS key, e.points, COALESCE(c.players, 0) AS stored, e.players AS expected
+       FROM (SELECT scope, period, period_key, points, COUNT(*) AS players FROM scores GROUP BY scope, period, period_key, points) AS e
+       LEFT JOIN score_counts AS c
+         ON c.scope = e.scope AND c.period = e.period AND c.period_key = e.period_key AND c.points = e.points
+       WHERE c.players IS NOT e.players
+       UNION ALL
+       SELECT c.scope, c.period, c.period_key AS key, c.points, c.players AS stored, 0 AS expected
+       FROM score_counts AS c
+       WHERE NOT EXISTS (SELECT 1 FROM scores AS s
+                         WHERE s.scope = c.scope AND s.period = c.period AND s.period_key = c.period_key AND s.points = c.points)
+       ORDER BY 1, 2, 3, 4`,
+    )
+    .all();
+}

@@ -51,6 +51,19 @@ describe("memquiz check", () => {
     expect(bad.out).toMatch(/rows that differ from the awards: 1\n {2}t:g week 2026-W48 t:ann: stored \d+, expected \d+/);
     closeDatabase(h.db);
   });
+
+  // Ranks are read from score_counts: a drifted count would show a wrong rank while every row is right.
+  it("recounts the players per points total that ranks are read from, and names a drifted count", async () => {
+    const { path, h } = await playedDatabase();
+    const ok = await cli(["check"], path);
+    expect(ok.out).toContain("players per points total that differ from the leaderboard rows: 0");
+    h.db.prepare("UPDATE score_counts SET players = players + 1 WHERE scope = 'global' AND period = 'all'").run();
+    const bad = await cli(["check"], path);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain("leaderboard rows that differ from the awards: 0");
+    expect(bad.out).toMatch(/differ from the leaderboard rows: 1\n {2}global all all \d+ points: stored 3 players, expected 2/);
+    closeDatabase(h.db);
+  });
 });
 
 describe("memquiz backup", () => {

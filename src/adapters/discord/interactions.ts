@@ -79,7 +79,7 @@ export function createInteractionHandler(deps: { runtime: Runtime; log: Logger; 
     const notice = (content: string) => responder.send({ body: { content }, ephemeral: true });
     if (!action) return notice(messages(lang).staleButton);
     if (action.kind === "round-answer") {
-      const outcome = app.rounds.answer(ctx, { sessionId: action.sessionId, index: action.index, option: action.option, at: clock.now() });
+      const outcome = await app.answers.submit(ctx, { sessionId: action.sessionId, index: action.index, option: action.option, at: clock.now() });
       return notice(outcomeText(outcome));
     }
     const replies = action.kind === "practice-answer" ? app.practice.answer(ctx, action) : app.practice.next(ctx, action.sessionId);

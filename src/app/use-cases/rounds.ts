@@ -16,6 +16,20 @@ export type RoundAnswerOutcome =
   | { readonly kind: "accepted"; readonly lang: Lang; readonly option: number }
   | { readonly kind: RoundRejection | "already-answered" | "no-round" | "duplicate" | "bot"; readonly lang: Lang };
 
+/**
+ * One answer to a round or daily question: the session and question index the
+ * platform message belongs to (the chat's open one when absent), the 0-based
+ * option, when it was given, and the platform update's id for deduplication.
+ */
+export interface RoundAnswerInput {
+  readonly sessionId?: number;
+  readonly index?: number;
+  readonly option: number;
+  readonly at?: number;
+  readonly dedupKey?: string;
+  readonly kind?: "round" | "daily";
+}
+
 /** Arguments of `/quiz [n] [topic]`, in either order. */
 function parseQuizArgs(args: readonly string[]): { count?: number; topic?: string; bad?: true } {
   const out: { count?: number; topic?: string; bad?: true } = {};
@@ -134,10 +148,7 @@ export function createRounds(deps: AppDeps, adaptive: AdaptiveService) {
      * repeated, out-of-range and bot answers are rejected. With `dedupKey`, a
      * redelivered platform update is recognised inside the same transaction.
      */
-    answer(
-      ctx: RequestContext,
-      input: { sessionId?: number; index?: number; option: number; at?: number; dedupKey?: string; kind?: "round" | "daily" },
-    ): RoundAnswerOutcome {
+    answer(ctx: RequestContext, input: RoundAnswerInput): RoundAnswerOutcome {
       if (ctx.user.isBot) return { kind: "bot", lang: participants(store, ctx).lang };
       const at = input.at ?? clock.now();
       // One transaction (one commit) per answer, the user and chat rows included.

@@ -29,7 +29,8 @@ export function pollAnswersFeature(deps: TelegramDeps): Composer<Context> {
     const ref = store.getRef<PollRef>(pollRefKey(answer.poll_id));
     if (!ref) return;
     const at = clock.now();
-    const outcome = deps.runtime.app.rounds.answer(
+    // Committed together with the other answers of this batch of updates, before the handler returns.
+    const outcome = await deps.runtime.app.answers.submit(
       { user: actorOf(answer.user), chat: { id: ref.chatId, kind: "group" }, isAdmin: () => false },
       { sessionId: ref.sessionId, index: ref.index, option, at, dedupKey: `tg:update:${ctx.update.update_id}` },
     );
