@@ -5,6 +5,7 @@ import { p } from "../core/render/doc.ts";
 import { participants, type AppDeps, type RequestContext } from "./context.ts";
 import { notice, type Reply } from "./replies.ts";
 import { createAdaptiveService } from "./adaptive-service.ts";
+import { createAnswerBatcher, type Defer } from "./answer-batcher.ts";
 import { createCommandLimiter } from "./command-limiter.ts";
 import { createBoards } from "./use-cases/boards.ts";
 import { createDailyEngine } from "./use-cases/daily.ts";
@@ -22,7 +23,7 @@ export const COMMAND_NAMES = ["start", "help", "practice", "review", "quiz", "st
  * The game as plain use cases, shared by every adapter. Adapters turn platform
  * updates into these calls and the replies back into platform messages.
  */
-export function createGameApp(deps: AppDeps) {
+export function createGameApp(deps: AppDeps & { readonly defer?: Defer }) {
   const adaptive = createAdaptiveService(deps);
   const practice = createPractice(deps, adaptive);
   const rounds = createRounds(deps, adaptive);
@@ -32,6 +33,8 @@ export function createGameApp(deps: AppDeps) {
   const daily = createDailyEngine(deps, adaptive);
   const dailyCommand = createDailyCommand(deps, daily);
   const limiter = createCommandLimiter(deps.clock);
+  /** Round and daily answers from platform updates, committed in groups (see `answer-batcher.ts`). */
+  const answers = createAnswerBatcher(deps.store, (ctx, input) => rounds.answer(ctx, input), deps.defer);
   const forget = createForget(deps);
 
   /** Runs one parsed command and returns the replies to send back; a user over the command limit gets one notice. */
@@ -107,7 +110,7 @@ export function createGameApp(deps: AppDeps) {
     daily.postDue(now);
   }
 
-  return { command, typedAnswer, languageOf, closeDue, practice, rounds, daily, boards, settings, reports, forget };
+  return { command, typedAnswer, languageOf, closeDue, answers, practice, rounds, daily, boards, settings, reports, forget };
 }
 
 /** The game application: every use case the adapters call. */
