@@ -53,7 +53,11 @@ export function createConsoleChat(options: ConsoleChatOptions) {
 
   function show(replies: readonly Reply[]): void {
     for (const reply of replies) {
-      if (reply.type === "doc") write(reply.doc);
+      if (reply.type === "doc") {
+        write(reply.doc);
+        // No buttons here: the confirmation is typed.
+        if (reply.confirm) output.write(`${reply.confirm.typed}\n\n`);
+      }
       else if (reply.type === "practice-question") {
         write(renderQuestion(reply.question, reply.lang, { header: reply.header, style: "numbers", listOptions: true }));
       } else {

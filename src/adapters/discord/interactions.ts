@@ -9,6 +9,7 @@ import { renderFeedback } from "../../core/render/question.ts";
 import { DISCORD_COMMANDS } from "./commands/index.ts";
 import { answerRows, docEmbed, questionEmbed, singleButton } from "./components.ts";
 import { parseCustomId, practiceAnswerId, practiceNextId } from "./custom-ids.ts";
+import { forgetPress, forgetPromptResponse, parseForgetId } from "./forget-buttons.ts";
 import { docToMarkdown, MAX_CONTENT } from "./markup.ts";
 import { requestContext } from "./request-context.ts";
 import { createResponder, type Response } from "./respond.ts";
@@ -65,12 +66,16 @@ export function createInteractionHandler(deps: { runtime: Runtime; log: Logger; 
     const ctx = requestContext(interaction, spec.personal);
     const args = spec.args(interaction);
     const replies = await app.command(ctx, { name: spec.name, args, rest: args.join(" ") });
+    const prompt = forgetPromptResponse(replies);
+    if (prompt) return responder.send(prompt);
     const responses = replies.map((r) => replyResponse(r, spec.personal)).filter((r): r is Response => r !== undefined);
     if (responses.length === 0) responses.push({ body: { content: "✓" }, ephemeral: true });
     for (const response of responses) await responder.send(response);
   }
 
   async function button(interaction: ButtonInteraction): Promise<void> {
+    const forget = parseForgetId(interaction.customId);
+    if (forget) return createResponder(interaction, timers, true).send(forgetPress(app, requestContext(interaction, true), forget));
     const action = parseCustomId(interaction.customId);
     const personal = action?.kind !== "round-answer";
     const ctx = requestContext(interaction, personal);

@@ -10,6 +10,7 @@ import { messages } from "../../core/i18n/index.ts";
 import { createAdminCache } from "./admin-cache.ts";
 import { registerCommands } from "./commands-menu.ts";
 import { commandsFeature } from "./features/commands.ts";
+import { forgetFeature } from "./features/forget.ts";
 import { pollAnswersFeature } from "./features/poll-answers.ts";
 import { practiceButtonsFeature } from "./features/practice-buttons.ts";
 import { createTelegramSink } from "./outbox-sink.ts";
@@ -79,7 +80,8 @@ export async function startTelegramBot(options: TelegramOptions): Promise<Telegr
   bot.use(async (ctx, next) => {
     if (ctx.pollAnswer || store.claimUpdate(updateKey(ctx.update.update_id), clock.now())) await next();
   });
-  bot.use(commandsFeature(deps), practiceButtonsFeature(deps), pollAnswersFeature(deps));
+  // /forget and its buttons come first: the generic features would take them for their own.
+  bot.use(forgetFeature(deps), commandsFeature(deps), practiceButtonsFeature(deps), pollAnswersFeature(deps));
   bot.catch(async (err) => {
     log.error(`telegram: update ${err.ctx.update.update_id} failed: ${describeError(err.error)}`);
     const request = deps.contextOf(err.ctx);

@@ -147,12 +147,12 @@ describe("memquiz register-commands", () => {
       const io = { stdout: (s: string) => out.push(s), stderr: (s: string) => out.push(s), isTTY: false };
       const env = { DISCORD_BOT_TOKEN: fake.token, DISCORD_API_ROOT: fake.apiRoot, DISCORD_APP_ID: fake.applicationId, MEMQUIZ_QUESTIONS: "test/fixtures/bank/game" };
       expect(await runCli(["register-commands"], { ...io, env })).toBe(0);
-      expect(out.join("")).toContain(`Registered 11 commands globally (PUT /applications/${fake.applicationId}/commands)`);
+      expect(out.join("")).toContain(`Registered 12 commands globally (PUT /applications/${fake.applicationId}/commands)`);
       const [put] = fake.callsOf("PUT", /^\/applications\/\d+\/commands$/);
       const names = (put?.body as { name: string; name_localizations: { ru: string } }[]).map((c) => `${c.name}/${c.name_localizations.ru}`);
-      expect(names).toEqual(["practice/тренировка", "review/повторение", "quiz/викторина", "stop/стоп", "daily/вопрос-дня", "top/лидеры", "me/прогресс", "settings/настройки", "lang/язык", "report/ошибка", "help/помощь"]);
+      expect(names).toEqual(["practice/тренировка", "review/повторение", "quiz/викторина", "stop/стоп", "daily/вопрос-дня", "top/лидеры", "me/прогресс", "settings/настройки", "lang/язык", "report/ошибка", "forget/забыть", "help/помощь"]);
       expect(await runCli(["register-commands", "--guild", GUILD], { ...io, env })).toBe(0);
-      expect(fake.commands(GUILD).map((c) => c.name)).toHaveLength(11);
+      expect(fake.commands(GUILD).map((c) => c.name)).toHaveLength(12);
       expect(await runCli(["register-commands"], { ...io, env: { ...env, DISCORD_APP_ID: "" } })).toBe(2);
       expect(out.join("")).toContain("DISCORD_APP_ID is not set");
     } finally {

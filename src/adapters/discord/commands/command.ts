@@ -26,6 +26,7 @@ const RU_NAMES: Record<string, string> = {
   settings: "настройки",
   lang: "язык",
   report: "ошибка",
+  forget: "забыть",
   help: "помощь",
 };
 

@@ -13,6 +13,9 @@ export const meCommand = { name: "me", personal: false, data: () => baseCommand(
 /** `/help`: what memquiz is and its commands. */
 export const helpCommand = { name: "help", personal: false, data: () => baseCommand("help"), args: () => [] } satisfies DiscordCommand;
 
+/** `/forget`: deletes the caller's data after an ephemeral confirm/cancel question. */
+export const forgetCommand = { name: "forget", personal: true, data: () => baseCommand("forget"), args: () => [] } satisfies DiscordCommand;
+
 /** `/lang <language>`: the caller's own language. */
 export const langCommand = {
   name: "lang",
