@@ -27,10 +27,12 @@ export interface ChatSettings {
   readonly topics: readonly string[];
   /** The daily question's schedule (in the chat's time zone). */
   readonly daily: DailySchedule;
+  /** Whether `/me`, `/top` and season posts come as picture cards (with the text as caption); off sends the text only. */
+  readonly cards: boolean;
 }
 
 /** The defaults from DESIGN.md's game rules. */
-export const DEFAULT_SETTINGS: ChatSettings = Object.freeze({ roundSeconds: 30, roundQuestions: 5, topics: [], daily: DEFAULT_DAILY });
+export const DEFAULT_SETTINGS: ChatSettings = Object.freeze({ roundSeconds: 30, roundQuestions: 5, topics: [], daily: DEFAULT_DAILY, cards: true });
 
 /** A player, identified by a prefixed id such as `tg:123`. */
 export interface UserRecord {
@@ -316,6 +318,16 @@ export interface DailyStore {
   seasonArchive(board: BoardKey): ScoreRow[] | undefined;
 }
 
+/** Reads over the answer log for the `/me` card. */
+export interface ActivityStore {
+  /**
+   * The `slotMs`-long slots of time (as their start, ms since the epoch,
+   * counted from the epoch) in which the user gave any answer at or after
+   * `since`, oldest first, each once.
+   */
+  answerSlots(userId: string, since: number, slotMs: number): number[];
+}
+
 /** Question reports from users. */
 export interface ReportStore {
   /** Stores a report. */
@@ -355,7 +367,7 @@ export const FORGOTTEN_USER = "forgotten";
 
 /** Everything the app persists, with synchronous transactions. */
 export interface Store
-  extends DirectoryStore, SessionStore, AnswerStore, ScoreStore, DeliveryStore, ReportStore, RefStore, AdaptiveStore, DailyStore, ForgetStore {
+  extends DirectoryStore, SessionStore, AnswerStore, ScoreStore, DeliveryStore, ReportStore, RefStore, AdaptiveStore, DailyStore, ForgetStore, ActivityStore {
   /** Runs `fn` in one transaction: all of its writes land, or none do. */
   transaction<T>(fn: () => T): T;
 }

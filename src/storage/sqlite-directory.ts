@@ -31,12 +31,14 @@ interface ChatRow {
 export function readSettings(text: string): ChatSettings {
   const raw = fromJson<unknown>(text, "chats.settings");
   const stored = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
-  const { roundSeconds, roundQuestions, topics, daily } = stored;
+  const { roundSeconds, roundQuestions, topics, daily, cards } = stored;
   return {
     roundSeconds: typeof roundSeconds === "number" ? roundSeconds : DEFAULT_SETTINGS.roundSeconds,
     roundQuestions: typeof roundQuestions === "number" ? roundQuestions : DEFAULT_SETTINGS.roundQuestions,
     topics: Array.isArray(topics) && topics.every((t) => typeof t === "string") ? (topics as string[]) : DEFAULT_SETTINGS.topics,
     daily: readDaily(daily),
+    // Chats stored before picture cards existed have no key: they get the default (on).
+    cards: typeof cards === "boolean" ? cards : DEFAULT_SETTINGS.cards,
   };
 }
 
@@ -114,8 +116,8 @@ export class SqliteDirectoryStore implements DirectoryStore {
   }
 
   updateChat(chat: ChatRecord): void {
-    const { roundSeconds, roundQuestions, topics, daily } = chat.settings;
+    const { roundSeconds, roundQuestions, topics, daily, cards } = chat.settings;
     const { enabled, time, revealHours } = daily;
-    this.updateChatStmt.run(chat.lang, chat.timezone, toJson({ roundSeconds, roundQuestions, topics, daily: { enabled, time, revealHours } }), chat.id);
+    this.updateChatStmt.run(chat.lang, chat.timezone, toJson({ roundSeconds, roundQuestions, topics, daily: { enabled, time, revealHours }, cards }), chat.id);
   }
 }

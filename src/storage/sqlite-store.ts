@@ -24,6 +24,7 @@ import type {
   TopicProgress,
   UserRecord,
 } from "../core/ports.ts";
+import { SqliteActivityStore } from "./sqlite-activity.ts";
 import { SqliteAdaptiveStore } from "./sqlite-adaptive.ts";
 import { SqliteAnswerStore } from "./sqlite-answers.ts";
 import { SqliteDeliveryStore } from "./sqlite-delivery.ts";
@@ -58,6 +59,7 @@ export class SqliteStore implements Store {
   private readonly refs: SqliteRefStore;
   private readonly adaptive: SqliteAdaptiveStore;
   private readonly daily: SqliteDailyStore;
+  private readonly activity: SqliteActivityStore;
   private readonly forget: SqliteForgetStore;
   private readonly runInTransaction: { immediate: (fn: () => unknown) => unknown };
 
@@ -71,6 +73,7 @@ export class SqliteStore implements Store {
     this.refs = new SqliteRefStore(db);
     this.adaptive = new SqliteAdaptiveStore(db);
     this.daily = new SqliteDailyStore(db);
+    this.activity = new SqliteActivityStore(db);
     this.forget = new SqliteForgetStore(db);
     // better-sqlite3 turns a call inside another transaction into a savepoint, so nesting works,
     // and it refuses a function that returns a promise: transactions stay synchronous.
@@ -278,6 +281,11 @@ export class SqliteStore implements Store {
   // ForgetStore
   forgetUser(userId: string): ForgetReport {
     return this.forget.forgetUser(userId);
+  }
+
+  // ActivityStore
+  answerSlots(userId: string, since: number, slotMs: number): number[] {
+    return this.activity.answerSlots(userId, since, slotMs);
   }
 }
 
