@@ -202,6 +202,8 @@ export interface AnswerStore {
   hasAnswered(sessionId: number, questionIndex: number, userId: string): boolean;
   /** Adds one attempt to a question's statistics. */
   recordQuestionStat(questionId: string, correct: boolean, at: number): void;
+  /** Adds several answers to a question's counts at once (a round question's close). */
+  recordQuestionStats(questionId: string, attempts: number, correct: number, at: number): void;
   /** Questions this user answered in this chat, with the last time. */
   seenByUser(userId: string, chatId: string): SeenQuestion[];
   /** Records that a question was posted to a chat (answered or not). */
@@ -263,6 +265,8 @@ export interface ReviewCardRecord {
 export interface AdaptiveStore {
   /** A user's ability states by topic (`""` is overall). */
   abilities(userId: string): Map<string, unknown>;
+  /** The user's ability states in just these topics (those that exist). */
+  abilitiesIn(userId: string, topics: readonly string[]): Map<string, unknown>;
   /** Saves one ability state. */
   putAbility(userId: string, topic: string, state: unknown, at: number): void;
   /** Every calibrated question difficulty, by question id. */
@@ -273,6 +277,8 @@ export interface AdaptiveStore {
   answerCount(userId: string, questionId: string, limit: number): number;
   /** A user's review cards, soonest due first. */
   reviewCards(userId: string): ReviewCardRecord[];
+  /** The user's review card for one question, if any. */
+  reviewCard(userId: string, questionId: string): ReviewCardRecord | undefined;
   /** Saves a review card. */
   putReviewCard(userId: string, questionId: string, card: unknown, dueAt: number, at: number): void;
   /** How many of a user's cards are due at `at`. */

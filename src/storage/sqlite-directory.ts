@@ -88,6 +88,9 @@ export class SqliteDirectoryStore implements DirectoryStore {
   }
 
   upsertUser(id: string, name: string): UserRecord {
+    // Every update runs this: a known user under the same name costs one read and no write.
+    const known = this.getUserStmt.get(id);
+    if (known !== undefined && known.name === name) return { id: known.id, name: known.name, lang: known.lang };
     // No row comes back when the user was known under the same name.
     const row = this.upsertUserStmt.get(id, name, this.clock.now()) ?? this.getUserStmt.get(id);
     if (row === undefined) throw new Error(`upserting user ${id} returned no row`);
@@ -104,6 +107,8 @@ export class SqliteDirectoryStore implements DirectoryStore {
   }
 
   ensureChat(id: string, kind: ChatKind): ChatRecord {
+    const known = this.getChat(id);
+    if (known !== undefined) return known;
     this.insertChatStmt.run(id, kind, this.clock.now());
     const chat = this.getChat(id);
     if (chat === undefined) throw new Error(`chat ${id} is missing right after it was created`);

@@ -139,6 +139,9 @@ export class SqliteStore implements Store {
   recordQuestionStat(questionId: string, correct: boolean, at: number): void {
     this.answers.recordQuestionStat(questionId, correct, at);
   }
+  recordQuestionStats(questionId: string, attempts: number, correct: number, at: number): void {
+    this.answers.recordQuestionStats(questionId, attempts, correct, at);
+  }
   seenByUser(userId: string, chatId: string): SeenQuestion[] {
     return this.answers.seenByUser(userId, chatId);
   }
@@ -212,6 +215,9 @@ export class SqliteStore implements Store {
   abilities(userId: string): Map<string, unknown> {
     return this.adaptive.abilities(userId);
   }
+  abilitiesIn(userId: string, topics: readonly string[]): Map<string, unknown> {
+    return this.adaptive.abilitiesIn(userId, topics);
+  }
   putAbility(userId: string, topic: string, state: unknown, at: number): void {
     this.adaptive.putAbility(userId, topic, state, at);
   }
@@ -226,6 +232,9 @@ export class SqliteStore implements Store {
   }
   reviewCards(userId: string): ReviewCardRecord[] {
     return this.adaptive.reviewCards(userId);
+  }
+  reviewCard(userId: string, questionId: string): ReviewCardRecord | undefined {
+    return this.adaptive.reviewCard(userId, questionId);
   }
   putReviewCard(userId: string, questionId: string, card: unknown, dueAt: number, at: number): void {
     this.adaptive.putReviewCard(userId, questionId, card, dueAt, at);
