@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../../src/app/config.ts";
+import { CONFIG_VARIABLES, ConfigError, parseConfig } from "../../src/app/config.ts";
 import { loadEnv } from "../../src/app/load-env.ts";
 
 const TOKEN = "123456:AAE-secret_token_value";
@@ -68,6 +68,64 @@ describe("parseConfig", () => {
     expect(error.variable).toBe(variable);
     expect(error.message.startsWith(variable)).toBe(true);
     if (value.trim() !== "") expect(error.message).not.toContain(value);
+  });
+});
+
+/**
+ * One bad value per variable with the exact message it gets. Typed over
+ * CONFIG_VARIABLES, so a new variable without a case here fails the type
+ * check, and the test below fails at run time too.
+ */
+const BAD_VALUE: Record<(typeof CONFIG_VARIABLES)[number], readonly [value: string, message: string][]> = {
+  TELEGRAM_BOT_TOKEN: [
+    ["12345-no-colon", "TELEGRAM_BOT_TOKEN must look like 123456:ABC-DEF (the token from @BotFather)"],
+    ["123:abc def", "TELEGRAM_BOT_TOKEN must not contain spaces"],
+  ],
+  TELEGRAM_API_ROOT: [["ftp://example.org", "TELEGRAM_API_ROOT must be an http(s) URL, like https://api.example.org"]],
+  TELEGRAM_WEBHOOK_URL: [["not a url", "TELEGRAM_WEBHOOK_URL must be an http(s) URL, like https://bot.example.org/telegram"]],
+  TELEGRAM_WEBHOOK_SECRET: [["has spaces!", "TELEGRAM_WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -"]],
+  TELEGRAM_WEBHOOK_HOST: [["   ", "TELEGRAM_WEBHOOK_HOST must not be empty"]],
+  TELEGRAM_WEBHOOK_PORT: [
+    ["70000", "TELEGRAM_WEBHOOK_PORT must be from 0 to 65535"],
+    ["http", "TELEGRAM_WEBHOOK_PORT must be a port number"],
+    ["80.5", "TELEGRAM_WEBHOOK_PORT must be a whole number"],
+  ],
+  DISCORD_BOT_TOKEN: [["has space", "DISCORD_BOT_TOKEN must not contain spaces"]],
+  DISCORD_API_ROOT: [["nonsense", "DISCORD_API_ROOT must be an http(s) URL, like https://api.example.org"]],
+  DISCORD_APP_ID: [["my-app", "DISCORD_APP_ID must be the application id, a number like 123456789012345678"]],
+  MEMQUIZ_DISCORD_SHARDS: [
+    ["0", "MEMQUIZ_DISCORD_SHARDS must be from 1 to 64"],
+    ["two", "MEMQUIZ_DISCORD_SHARDS must be a number of shards"],
+  ],
+  MEMQUIZ_DB: [["   ", "MEMQUIZ_DB must not be empty"]],
+  MEMQUIZ_QUESTIONS: [["  ", "MEMQUIZ_QUESTIONS must not be empty"]],
+  MEMQUIZ_ROUND_SECONDS: [
+    ["soon", "MEMQUIZ_ROUND_SECONDS must be a number of seconds"],
+    ["3601", "MEMQUIZ_ROUND_SECONDS must be from 1 to 3600"],
+  ],
+  LOG_LEVEL: [["loud", "LOG_LEVEL must be one of debug, info, warn, error, silent"]],
+};
+
+describe("every config variable has a clear message", () => {
+  it("has a case for every variable memquiz reads", () => {
+    expect(Object.keys(BAD_VALUE).sort()).toEqual([...CONFIG_VARIABLES].sort());
+  });
+
+  for (const [variable, cases] of Object.entries(BAD_VALUE)) {
+    for (const [value, message] of cases) {
+      it(`${variable}=${JSON.stringify(value)}: ${message}`, () => {
+        // The webhook variables are read only with a bot token.
+        const error = errorOf({ TELEGRAM_BOT_TOKEN: TOKEN, [variable]: value });
+        expect(error.variable).toBe(variable);
+        expect(error.message).toBe(message);
+      });
+    }
+  }
+
+  it("names the secret a webhook URL needs", () => {
+    expect(errorOf({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_URL: "https://x.org/hook" }).message).toBe(
+      "TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL, so only Telegram can post updates",
+    );
   });
 });
 

@@ -1,6 +1,5 @@
 import { Client, Events, GatewayIntentBits } from "discord.js";
 import type { Logger } from "../../app/logger.ts";
-import { createCardDrawer } from "../../cards/index.ts";
 import type { Runtime } from "../../app/runtime.ts";
 import type { TimerPort } from "../../app/ticker.ts";
 import { createInteractionHandler } from "./interactions.ts";
@@ -48,7 +47,7 @@ export async function startDiscordBot(options: DiscordOptions): Promise<DiscordB
   await client.login(options.token);
   const readyClient = await ready;
   const { bank, store, clock } = runtime.deps;
-  runtime.addSink("dc", createDiscordSink({ rest: client.rest, bank, store, clock, drawCard: createCardDrawer(log) }));
+  runtime.addSink("dc", createDiscordSink({ rest: client.rest, bank, store, clock }));
   const shards = client.shard ? ` (shards ${client.shard.ids.join(",")} of ${client.shard.count})` : "";
   log.info(`discord: signed in as ${readyClient.user.tag}${shards}`);
   return {
