@@ -26,8 +26,74 @@ export interface NearDuplicate {
   readonly similarity: number;
 }
 
-/** Finds near-duplicate questions within each topic (English prompt plus code). */
+/** One question's shingles, and the rarest few of them that any near-duplicate must share. */
+interface Entry {
+  readonly question: Question;
+  readonly set: Set<string>;
+  prefix: string[];
+}
+
+/**
+ * The shortest prefix (rarest shingles first) that every set reaching Dice
+ * `t` with this one must share a shingle with: a pair that reaches `t` passes
+ * the size filter below, so it shares at least t·size/(2−t) shingles, and two
+ * sets sharing that many share one among their first size − overlap + 1
+ * (prefix filtering). One more than needed, against rounding.
+ */
+function prefixLength(size: number, t: number): number {
+  return Math.min(size, size - Math.ceil((t * size) / (2 - t)) + 2);
+}
+
+/** The pairs (later question, earlier one) of one topic that reach the threshold, in question order. */
+function duplicatesIn(list: readonly Entry[], t: number, found: NearDuplicate[]): void {
+  const frequency = new Map<string, number>();
+  for (const { set } of list) for (const s of set) frequency.set(s, (frequency.get(s) ?? 0) + 1);
+  const rarestFirst = (a: string, b: string) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
+  for (const entry of list) entry.prefix = [...entry.set].sort(rarestFirst).slice(0, prefixLength(entry.set.size, t));
+  // Shingle -> the earlier questions with it in their prefix; empty sets only match each other.
+  const index = new Map<string, number[]>();
+  const empty: number[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    const candidates = new Set<number>(a.set.size === 0 ? empty : []);
+    for (const s of a.prefix) for (const j of index.get(s) ?? []) candidates.add(j);
+    for (const j of [...candidates].sort((x, y) => x - y)) {
+      const b = list[j]!;
+      // Dice >= t is impossible when the sizes differ by more than this ratio.
+      const ratio = Math.min(a.set.size, b.set.size) / Math.max(a.set.size, b.set.size, 1);
+      if (a.set.size + b.set.size > 0 && ratio < t / (2 - t)) continue;
+      const similarity = dice(a.set, b.set);
+      if (similarity >= t) found.push({ question: a.question, original: b.question, similarity });
+    }
+    if (a.set.size === 0) empty.push(i);
+    for (const s of a.prefix) {
+      const holders = index.get(s);
+      if (holders) holders.push(i);
+      else index.set(s, [i]);
+    }
+  }
+}
+
+/**
+ * Finds near-duplicate questions within each topic (English prompt plus
+ * code): each later question paired with every earlier one it nearly repeats.
+ * Only pairs that share a rare shingle are compared, so a bank of thousands
+ * is checked without comparing every pair.
+ */
 export function findNearDuplicates(questions: readonly Question[]): NearDuplicate[] {
+  const byTopic = new Map<string, Entry[]>();
+  for (const question of questions) {
+    const list = byTopic.get(question.topic) ?? [];
+    list.push({ question, set: shingles(`${question.prompt.en}\n${question.code ?? ""}`), prefix: [] });
+    byTopic.set(question.topic, list);
+  }
+  const found: NearDuplicate[] = [];
+  for (const list of byTopic.values()) duplicatesIn(list, NEAR_DUPLICATE_THRESHOLD, found);
+  return found;
+}
+
+/** Every pair compared, the definition `findNearDuplicates` must agree with (for tests). */
+export function findNearDuplicatesByBruteForce(questions: readonly Question[]): NearDuplicate[] {
   const byTopic = new Map<string, { question: Question; set: Set<string> }[]>();
   for (const question of questions) {
     const list = byTopic.get(question.topic) ?? [];
@@ -35,17 +101,11 @@ export function findNearDuplicates(questions: readonly Question[]): NearDuplicat
     byTopic.set(question.topic, list);
   }
   const found: NearDuplicate[] = [];
-  const t = NEAR_DUPLICATE_THRESHOLD;
   for (const list of byTopic.values()) {
     for (let i = 0; i < list.length; i++) {
       for (let j = 0; j < i; j++) {
-        const a = list[i]!;
-        const b = list[j]!;
-        // Dice >= t is impossible when the sizes differ by more than this ratio.
-        const ratio = Math.min(a.set.size, b.set.size) / Math.max(a.set.size, b.set.size, 1);
-        if (ratio < t / (2 - t)) continue;
-        const similarity = dice(a.set, b.set);
-        if (similarity >= t) found.push({ question: a.question, original: b.question, similarity });
+        const similarity = dice(list[i]!.set, list[j]!.set);
+        if (similarity >= NEAR_DUPLICATE_THRESHOLD) found.push({ question: list[i]!.question, original: list[j]!.question, similarity });
       }
     }
   }
