@@ -1,4 +1,4 @@
-import type { ParsedCommand } from "../core/game/commands.ts";
+import { boundArgs, type ParsedCommand } from "../core/game/commands.ts";
 import { messages } from "../core/i18n/index.ts";
 import { renderHelp } from "../core/render/boards.ts";
 import { p } from "../core/render/doc.ts";
@@ -42,7 +42,7 @@ export function createGameApp(deps: AppDeps & { readonly defer?: Defer }) {
     const verdict = limiter.check(ctx.user.id);
     if (verdict === "drop") return [];
     if (verdict === "notice") return [notice([p(messages(participants(deps.store, ctx).lang).tooFast)])];
-    return run(ctx, cmd);
+    return run(ctx, boundArgs(cmd));
   }
 
   async function run(ctx: RequestContext, cmd: ParsedCommand): Promise<Reply[]> {

@@ -20,3 +20,22 @@ export function parseCommand(text: string): ParsedCommand | undefined {
     ...(match[2] ? { target: match[2] } : {}),
   };
 }
+
+/** How much of a command's arguments the app looks at: replies that quote an argument stay far below every platform's message limit. */
+export const MAX_ARGS_LENGTH = 300;
+
+/**
+ * The command with its arguments cut to `MAX_ARGS_LENGTH` characters in all
+ * (a cut argument ends in "…"), so a huge argument can't make a reply that
+ * quotes it too long to send. `rest` (free text such as /report) is kept.
+ */
+export function boundArgs(cmd: ParsedCommand): ParsedCommand {
+  let room = MAX_ARGS_LENGTH;
+  const args: string[] = [];
+  for (const arg of cmd.args) {
+    if (room <= 0) break;
+    args.push(arg.length <= room ? arg : `${arg.slice(0, Math.max(0, room - 1))}…`);
+    room -= arg.length;
+  }
+  return args.length === cmd.args.length && args.every((a, i) => a === cmd.args[i]) ? cmd : { ...cmd, args };
+}
