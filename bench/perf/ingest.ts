@@ -90,6 +90,8 @@ export interface IngestResult {
   readonly baseline: BaselineResult;
   /** steady.answersPerSecond / baseline.rowsPerSecond, median over runs of the per-run ratio. */
   readonly ratio: number;
+  /** Answers that arrive one at a time, each committed alone: the latency of a single answer. */
+  readonly single: { readonly answers: number; readonly p50Ms: number; readonly p99Ms: number; readonly maxMs: number };
   readonly burst: BurstResult;
 }
 
@@ -107,7 +109,7 @@ interface Fixture {
 }
 
 function openFixture(path: string, bank: Bank, seed: number): Fixture {
-  const db = openDatabase(path);
+  const db = openDatabase(path, { backgroundCheckpoint: true });
   const clock = settableClock(START);
   const store = createSqliteStore(db, { clock });
   const app = createGameApp({ store, bank, clock, rng: createSeededRng(seed) });
@@ -143,17 +145,24 @@ export async function measureSteadyIngest(dir: string, options: { answers: numbe
         if (!session) throw new Error(`round in ${chatId} ended early`);
         const { state } = session;
         const choices = bank.byId(state.questionIds[state.index] ?? "")?.options.length ?? 2;
+        // The question's answers arrive together, as one getUpdates page brings them, and are
+        // committed as one group; each is timed from its arrival to its acknowledgement.
+        const arrival = performance.now();
+        const pending: Promise<void>[] = [];
         for (let u = 0; u < players; u++) {
           const at = state.openedAt + 1 + Math.floor((u * (state.openMs - 2)) / players);
           f.clock.set(at);
           const input = { sessionId: session.id, index: state.index, option: (u + q) % choices, at, dedupKey: `tg:update:${updateId++}` };
-          const t0 = performance.now();
-          const outcome = f.app.rounds.answer(users[u]!, input);
-          const dt = performance.now() - t0;
-          if (outcome.kind !== "accepted") throw new Error(`answer ${n} was ${outcome.kind}`);
-          latencies[n++] = dt;
-          answerMs += dt;
+          const slot = n++;
+          pending.push(
+            f.app.answers.submit(users[u]!, input).then((outcome) => {
+              latencies[slot] = performance.now() - arrival;
+              if (outcome.kind !== "accepted") throw new Error(`answer ${slot} was ${outcome.kind}`);
+            }),
+          );
         }
+        await Promise.all(pending);
+        answerMs += performance.now() - arrival;
         f.clock.set(state.closesAt);
         const t0 = performance.now();
         // What the ticker runs when a deadline passes: round closes, daily reveals and posts due.
@@ -185,9 +194,43 @@ export async function measureSteadyIngest(dir: string, options: { answers: numbe
   };
 }
 
+/** Answers that each arrive alone (no other answer in their commit): the latency of a single answer. */
+export async function measureSingleAnswers(dir: string, options: { answers: number; seed: number }): Promise<{ p50Ms: number; p99Ms: number; maxMs: number }> {
+  const bank = loadBank();
+  const f = openFixture(join(dir, "single.db"), bank, options.seed);
+  const latencies = new Float64Array(options.answers);
+  try {
+    let n = 0;
+    for (let c = 0; n < options.answers; c++) {
+      const chatId = `tg:-200${c}`;
+      await startRound(f, chatId, 10);
+      for (let q = 0; q < 10 && n < options.answers; q++) {
+        const session = f.store.openSession<RoundState>(chatId, "round");
+        if (!session) throw new Error(`round in ${chatId} ended early`);
+        const { state } = session;
+        for (let u = 0; u < 50 && n < options.answers; u++) {
+          const at = state.openedAt + 1 + u * 100;
+          f.clock.set(at);
+          const t0 = performance.now();
+          const outcome = await f.app.answers.submit(ctxFor(`tg:s${c}-${u}`, chatId, "group"), { sessionId: session.id, index: state.index, option: u % 2, at, dedupKey: `tg:update:${updateId++}` });
+          latencies[n++] = performance.now() - t0;
+          if (outcome.kind !== "accepted") throw new Error(`single answer was ${outcome.kind}`);
+        }
+        f.clock.set(state.closesAt);
+        f.app.closeDue(state.closesAt);
+      }
+    }
+  } finally {
+    closeDatabase(f.db);
+  }
+  const lat = summarise(latencies);
+  return { p50Ms: lat.p50, p99Ms: lat.p99, maxMs: lat.max };
+}
+
 /** The same answer rows inserted with raw better-sqlite3, one IMMEDIATE transaction each. */
 export function measureBaseline(dir: string, options: { rows: number; players: number; questions: number }): BaselineResult {
-  const db = openDatabase(join(dir, "baseline.db"));
+  // The same configuration as the app's database, background checkpoints included.
+  const db = openDatabase(join(dir, "baseline.db"), { backgroundCheckpoint: true });
   try {
     const { players, questions } = options;
     const chats = Math.max(1, Math.ceil(options.rows / (players * questions)));
@@ -244,6 +287,9 @@ export function measureBaseline(dir: string, options: { rows: number; players: n
   }
 }
 
+/** Updates per getUpdates page, Telegram's maximum. */
+const BURST_PAGE = 100;
+
 /** A burst of `answers` distinct users answering one open round question, back to back. */
 export async function measureBurst(dir: string, options: { answers: number; seed: number; close: boolean }): Promise<BurstResult> {
   const bank = loadBank();
@@ -262,11 +308,20 @@ export async function measureBurst(dir: string, options: { answers: number; seed
     const latencies = new Float64Array(options.answers);
     let accepted = 0;
     const start = performance.now();
-    for (let u = 0; u < options.answers; u++) {
-      const t0 = performance.now();
-      const outcome = f.app.rounds.answer(users[u]!, inputs[u]!);
-      latencies[u] = performance.now() - t0;
-      if (outcome.kind === "accepted") accepted++;
+    // They arrive as fast as Telegram hands them over: pages of 100 updates, the next page
+    // as soon as the previous one is acknowledged. Each answer is timed from its page's arrival.
+    for (let first = 0; first < options.answers; first += BURST_PAGE) {
+      const arrival = performance.now();
+      const page: Promise<void>[] = [];
+      for (let u = first; u < Math.min(options.answers, first + BURST_PAGE); u++) {
+        page.push(
+          f.app.answers.submit(users[u]!, inputs[u]!).then((outcome) => {
+            latencies[u] = performance.now() - arrival;
+            if (outcome.kind === "accepted") accepted++;
+          }),
+        );
+      }
+      await Promise.all(page);
     }
     const drainMs = performance.now() - start;
     let closeMs = Number.NaN;
@@ -299,12 +354,16 @@ export async function measureIngest(options: IngestOptions = {}): Promise<Ingest
   const steady: SteadyResult[] = [];
   const baseline: BaselineResult[] = [];
   const bursts: BurstResult[] = [];
+  const singles: { p50Ms: number; p99Ms: number; maxMs: number }[] = [];
+  const singleAnswers = quick ? 50 : 2_000;
   for (let run = 0; run < runs; run++) {
     await withTempDir("memquiz-ingest-", async (dir) => {
       progress(`bench: ingest run ${run + 1}/${runs}: ${answers} answers through app.rounds.answer`);
       steady.push(await measureSteadyIngest(dir, { answers, players, questions, seed: 7 + run, progress }));
       progress(`bench: ingest run ${run + 1}/${runs}: raw better-sqlite3 baseline`);
       baseline.push(measureBaseline(dir, { rows: answers, players, questions }));
+      progress(`bench: ingest run ${run + 1}/${runs}: ${singleAnswers} answers one at a time`);
+      singles.push(await measureSingleAnswers(dir, { answers: singleAnswers, seed: 13 + run }));
       progress(`bench: ingest run ${run + 1}/${runs}: burst of ${burstSize} answers to one question`);
       bursts.push(await measureBurst(dir, { answers: burstSize, seed: 11 + run, close: options.closeBurst ?? quick }));
     });
@@ -331,6 +390,12 @@ export async function measureIngest(options: IngestOptions = {}): Promise<Ingest
       p99Ms: medianOf(baseline, (b) => b.p99Ms),
     },
     ratio: median(steady.map((s, i) => s.answersPerSecond / baseline[i]!.rowsPerSecond)),
+    single: {
+      answers: singleAnswers,
+      p50Ms: medianOf(singles, (s) => s.p50Ms),
+      p99Ms: medianOf(singles, (s) => s.p99Ms),
+      maxMs: medianOf(singles, (s) => s.maxMs),
+    },
     burst: {
       answers: burstSize,
       // The worst run: every answer of every burst must be acknowledged.

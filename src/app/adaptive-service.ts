@@ -80,11 +80,11 @@ export function createAdaptiveService(deps: Pick<AppDeps, "store" | "bank" | "cl
   const difficulties = createDifficultyTable(rows);
   const difficulty = difficulties;
 
-  /** A user's abilities by topic, widened for the time since they last changed. */
-  function abilitiesOf(userId: string): Map<string, StoredAbility> {
+  /** A user's abilities by topic (every topic, or only `topics`), widened for the time since they last changed. */
+  function abilitiesOf(userId: string, topics?: readonly string[]): Map<string, StoredAbility> {
     const now = clock.now();
     const out = new Map<string, StoredAbility>();
-    for (const [topic, raw] of store.abilities(userId)) {
+    for (const [topic, raw] of topics ? store.abilitiesIn(userId, topics) : store.abilities(userId)) {
       const parsed = abilityStateSchema.safeParse(raw);
       if (!parsed.success) continue;
       const at = typeof (raw as { at?: unknown }).at === "number" ? (raw as { at: number }).at : now;
@@ -106,6 +106,37 @@ export function createAdaptiveService(deps: Pick<AppDeps, "store" | "bank" | "cl
       if (question && parsed.success) out.push({ question, card: parsed.data });
     }
     return out;
+  }
+
+  /** Learns from answers to one question, in order, inside the caller's transaction. */
+  function learnFrom(question: Question, answers: readonly { readonly userId: string; readonly correct: boolean }[], review: boolean): void {
+    const now = clock.now();
+    const c = guessFloor(question.options.length);
+    const topics = [OVERALL, question.topic];
+    let difficultyChanged = false;
+    for (const { userId, correct } of answers) {
+      const existing = store.reviewCard(userId, question.id);
+      const parsedCard = existing ? reviewCardSchema.safeParse(existing.card) : undefined;
+      const card = reviewCard(parsedCard?.success ? parsedCard.data : undefined, correct, now);
+      if (card) store.putReviewCard(userId, question.id, card, card.due, now);
+      if (review) continue;
+      const b = (difficulties.get(question.id) ?? initialDifficulty(question.level)).b;
+      const abilities = abilitiesOf(userId, topics);
+      const overall = abilities.get(OVERALL) ?? priorAbility();
+      // The Elo step uses the ability before this answer, as the prediction did.
+      const before = abilityInTopic(overall, abilities.get(question.topic));
+      const pair = updateAbilities(overall, abilities.get(question.topic), { correct, b, c });
+      store.putAbility(userId, OVERALL, { ...pair.overall, at: now }, now);
+      store.putAbility(userId, question.topic, { ...pair.topic, at: now }, now);
+      // The answer is already in the log, so a first attempt has exactly one.
+      if (store.answerCount(userId, question.id, 2) <= 1) {
+        const predicted = predictCorrect(before, b, c);
+        difficulties.set(question.id, updateDifficulty(difficulties.get(question.id) ?? initialDifficulty(question.level), { correct, predicted }));
+        difficultyChanged = true;
+      }
+    }
+    const next = difficulties.get(question.id);
+    if (difficultyChanged && next) store.putDifficulty(question.id, next, now);
   }
 
   return {
@@ -165,28 +196,12 @@ export function createAdaptiveService(deps: Pick<AppDeps, "store" | "bank" | "cl
      * review card when it was wrong (or moves an existing card on).
      */
     learn(userId: string, question: Question, correct: boolean, review: boolean): void {
-      const now = clock.now();
-      const existing = store.reviewCards(userId).find((r) => r.questionId === question.id);
-      const parsedCard = existing ? reviewCardSchema.safeParse(existing.card) : undefined;
-      const card = reviewCard(parsedCard?.success ? parsedCard.data : undefined, correct, now);
-      if (card) store.putReviewCard(userId, question.id, card, card.due, now);
-      if (review) return;
-      const c = guessFloor(question.options.length);
-      const b = (difficulties.get(question.id) ?? initialDifficulty(question.level)).b;
-      const abilities = abilitiesOf(userId);
-      const overall = abilities.get(OVERALL) ?? priorAbility();
-      // The Elo step uses the ability before this answer, as the prediction did.
-      const before = abilityInTopic(overall, abilities.get(question.topic));
-      const pair = updateAbilities(overall, abilities.get(question.topic), { correct, b, c });
-      store.putAbility(userId, OVERALL, { ...pair.overall, at: now }, now);
-      store.putAbility(userId, question.topic, { ...pair.topic, at: now }, now);
-      // The answer is already in the log, so a first attempt has exactly one.
-      if (store.answerCount(userId, question.id, 2) <= 1) {
-        const predicted = predictCorrect(before, b, c);
-        const next = updateDifficulty(difficulties.get(question.id) ?? initialDifficulty(question.level), { correct, predicted });
-        difficulties.set(question.id, next);
-        store.putDifficulty(question.id, next, now);
-      }
+      learnFrom(question, [{ userId, correct }], review);
+    },
+
+    /** `learn` for every answer to one question (a round or daily close), in answer order; the question's b is written once. */
+    learnAll(question: Question, answers: readonly { readonly userId: string; readonly correct: boolean }[]): void {
+      learnFrom(question, answers, false);
     },
 
     /** Mastery per topic (predicted success on a medium question), the weakest topic and the reviews due. */

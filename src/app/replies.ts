@@ -1,4 +1,5 @@
 import type { Lang, Question } from "../core/bank/types.ts";
+import type { CardSpec } from "../core/render/card-data.ts";
 import type { Doc } from "../core/render/doc.ts";
 
 /** A finished message to show as it is. */
@@ -7,6 +8,12 @@ export interface DocReply {
   readonly doc: Doc;
   /** Shown only to the requester where the platform can (Discord ephemeral, Telegram alert). */
   readonly private?: boolean;
+  /**
+   * A picture of the same content, when the chat has cards on: the adapter
+   * draws it and sends it with `doc` as its caption, or `doc` alone when
+   * drawing fails.
+   */
+  readonly card?: CardSpec | undefined;
   /** Confirm and cancel buttons for a pending confirmation (`/forget`). */
   readonly confirm?: ConfirmButtons;
 }

@@ -1,71 +1,15 @@
 /**
- * The plain data the picture cards are drawn from. The use cases fill these
- * from the same figures the text versions use (`ProgressView`, `LeaderboardView`,
- * a season's archived standings); nothing here knows about a store or a platform.
+ * The plain data the picture cards are drawn from. The types live in the core
+ * (`src/core/render/card-data.ts`), which fills them without drawing; they
+ * are re-exported here for the renderer and its tests.
  */
-
-/** Languages the card labels come in (the same as the bot's). */
-export type CardLang = "en" | "ru";
-
-/** One topic's mastery on the `/me` card. */
-export interface CardTopic {
-  /** The bank's topic key, like `refcounting`. */
-  readonly key: string;
-  /** The topic title in the card's language. */
-  readonly title: string;
-  /** Predicted success on a medium question, 0-1 (clamped when drawn). */
-  readonly mastery: number;
-}
-
-/** The `/me` card. */
-export interface MeCardData {
-  readonly lang: CardLang;
-  readonly name: string;
-  /** The bank's topics in display order (9 today; the card lays out any count). */
-  readonly topics: readonly CardTopic[];
-  /** The topic with the lowest mastery, once there are answers; marked on the card. */
-  readonly weakestTopicKey?: string | undefined;
-  readonly answers: number;
-  readonly correct: number;
-  /** The daily-question streak in days. */
-  readonly streak: { readonly current: number; readonly best: number };
-  /** Daily participation over the last 56 days, oldest first, the last entry today. */
-  readonly participation: readonly boolean[];
-  readonly reviewsDue: number;
-}
-
-/** One leaderboard row; ties share a rank. */
-export interface CardRow {
-  readonly rank: number;
-  readonly name: string;
-  readonly points: number;
-}
-
-/** One row of the `/top` card. */
-export interface TopCardRow extends CardRow {
-  /** The row of the user who asked; highlighted. */
-  readonly isCaller: boolean;
-}
-
-/** The `/top` card. */
-export interface TopCardData {
-  readonly lang: CardLang;
-  /** The chat's title, or the global board's name. */
-  readonly chatTitle: string;
-  /** The period as shown, like `This week` or `Week 2026-W47`. */
-  readonly periodLabel: string;
-  /** The top rows (up to 10), best first. */
-  readonly rows: readonly TopCardRow[];
-  /** The caller's row when it is not among `rows`: drawn after a separator. */
-  readonly callerRow?: CardRow | undefined;
-}
-
-/** The card posted when a season (a week or a month) closes. */
-export interface SeasonCardData {
-  readonly lang: CardLang;
-  readonly chatTitle: string;
-  /** The season as shown, like `Week 2026-W47` or `November 2026`. */
-  readonly seasonLabel: string;
-  /** The final standings (up to 10), best first: 1st-3rd on the podium, the rest listed below. */
-  readonly rows: readonly CardRow[];
-}
+export type {
+  CardLang,
+  CardRow,
+  CardSpec,
+  CardTopic,
+  MeCardData,
+  SeasonCardData,
+  TopCardData,
+  TopCardRow,
+} from "../core/render/card-data.ts";

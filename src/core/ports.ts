@@ -27,10 +27,12 @@ export interface ChatSettings {
   readonly topics: readonly string[];
   /** The daily question's schedule (in the chat's time zone). */
   readonly daily: DailySchedule;
+  /** Whether `/me`, `/top` and season posts come as picture cards (with the text as caption); off sends the text only. */
+  readonly cards: boolean;
 }
 
 /** The defaults from DESIGN.md's game rules. */
-export const DEFAULT_SETTINGS: ChatSettings = Object.freeze({ roundSeconds: 30, roundQuestions: 5, topics: [], daily: DEFAULT_DAILY });
+export const DEFAULT_SETTINGS: ChatSettings = Object.freeze({ roundSeconds: 30, roundQuestions: 5, topics: [], daily: DEFAULT_DAILY, cards: true });
 
 /** A player, identified by a prefixed id such as `tg:123`. */
 export interface UserRecord {
@@ -200,6 +202,8 @@ export interface AnswerStore {
   hasAnswered(sessionId: number, questionIndex: number, userId: string): boolean;
   /** Adds one attempt to a question's statistics. */
   recordQuestionStat(questionId: string, correct: boolean, at: number): void;
+  /** Adds several answers to a question's counts at once (a round question's close). */
+  recordQuestionStats(questionId: string, attempts: number, correct: number, at: number): void;
   /** Questions this user answered in this chat, with the last time. */
   seenByUser(userId: string, chatId: string): SeenQuestion[];
   /** Records that a question was posted to a chat (answered or not). */
@@ -261,6 +265,8 @@ export interface ReviewCardRecord {
 export interface AdaptiveStore {
   /** A user's ability states by topic (`""` is overall). */
   abilities(userId: string): Map<string, unknown>;
+  /** The user's ability states in just these topics (those that exist). */
+  abilitiesIn(userId: string, topics: readonly string[]): Map<string, unknown>;
   /** Saves one ability state. */
   putAbility(userId: string, topic: string, state: unknown, at: number): void;
   /** Every calibrated question difficulty, by question id. */
@@ -271,6 +277,8 @@ export interface AdaptiveStore {
   answerCount(userId: string, questionId: string, limit: number): number;
   /** A user's review cards, soonest due first. */
   reviewCards(userId: string): ReviewCardRecord[];
+  /** The user's review card for one question, if any. */
+  reviewCard(userId: string, questionId: string): ReviewCardRecord | undefined;
   /** Saves a review card. */
   putReviewCard(userId: string, questionId: string, card: unknown, dueAt: number, at: number): void;
   /** How many of a user's cards are due at `at`. */
@@ -316,6 +324,16 @@ export interface DailyStore {
   seasonArchive(board: BoardKey): ScoreRow[] | undefined;
 }
 
+/** Reads over the answer log for the `/me` card. */
+export interface ActivityStore {
+  /**
+   * The `slotMs`-long slots of time (as their start, ms since the epoch,
+   * counted from the epoch) in which the user gave any answer at or after
+   * `since`, oldest first, each once.
+   */
+  answerSlots(userId: string, since: number, slotMs: number): number[];
+}
+
 /** Question reports from users. */
 export interface ReportStore {
   /** Stores a report. */
@@ -355,7 +373,7 @@ export const FORGOTTEN_USER = "forgotten";
 
 /** Everything the app persists, with synchronous transactions. */
 export interface Store
-  extends DirectoryStore, SessionStore, AnswerStore, ScoreStore, DeliveryStore, ReportStore, RefStore, AdaptiveStore, DailyStore, ForgetStore {
+  extends DirectoryStore, SessionStore, AnswerStore, ScoreStore, DeliveryStore, ReportStore, RefStore, AdaptiveStore, DailyStore, ForgetStore, ActivityStore {
   /** Runs `fn` in one transaction: all of its writes land, or none do. */
   transaction<T>(fn: () => T): T;
 }

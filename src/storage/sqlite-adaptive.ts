@@ -7,6 +7,8 @@ type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>
 /** The adaptive engine's state in `abilities`, `question_stats.difficulty` and `review_cards`. */
 export class SqliteAdaptiveStore implements AdaptiveStore {
   private readonly abilitiesStmt: Statement<[string], { topic: string; state: string }>;
+  private readonly twoAbilitiesStmt: Statement<[string, string, string], { topic: string; state: string }>;
+  private readonly cardStmt: Statement<[string, string], { questionId: string; card: string; dueAt: number }>;
   private readonly putAbilityStmt: Statement<[string, string, string, number]>;
   private readonly difficultiesStmt: Statement<[], { questionId: string; difficulty: string }>;
   private readonly putDifficultyStmt: Statement<[string, number, string]>;
@@ -18,6 +20,8 @@ export class SqliteAdaptiveStore implements AdaptiveStore {
 
   constructor(db: BetterSqlite3.Database) {
     this.abilitiesStmt = db.prepare("SELECT topic, state FROM abilities WHERE user_id = ?");
+    this.twoAbilitiesStmt = db.prepare("SELECT topic, state FROM abilities WHERE user_id = ? AND topic IN (?, ?)");
+    this.cardStmt = db.prepare("SELECT question_id AS questionId, card, due_at AS dueAt FROM review_cards WHERE user_id = ? AND question_id = ?");
     this.putAbilityStmt = db.prepare(
       `INSERT INTO abilities (user_id, topic, state, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (user_id, topic) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
@@ -46,6 +50,18 @@ export class SqliteAdaptiveStore implements AdaptiveStore {
     return new Map(this.abilitiesStmt.all(userId).map((row) => [row.topic, fromJson<unknown>(row.state, `ability ${userId}/${row.topic}`)]));
   }
 
+  abilitiesIn(userId: string, topics: readonly string[]): Map<string, unknown> {
+    const out = new Map<string, unknown>();
+    // Learning reads two (overall and the question's topic): one statement for each pair.
+    for (let i = 0; i < topics.length; i += 2) {
+      const first = topics[i]!;
+      for (const row of this.twoAbilitiesStmt.all(userId, first, topics[i + 1] ?? first)) {
+        out.set(row.topic, fromJson<unknown>(row.state, `ability ${userId}/${row.topic}`));
+      }
+    }
+    return out;
+  }
+
   putAbility(userId: string, topic: string, state: unknown, at: number): void {
     this.putAbilityStmt.run(userId, topic, toJson(state), at);
   }
@@ -64,6 +80,11 @@ export class SqliteAdaptiveStore implements AdaptiveStore {
 
   reviewCards(userId: string): ReviewCardRecord[] {
     return this.cardsStmt.all(userId).map((row) => ({ questionId: row.questionId, card: fromJson<unknown>(row.card, `card ${userId}/${row.questionId}`), dueAt: row.dueAt }));
+  }
+
+  reviewCard(userId: string, questionId: string): ReviewCardRecord | undefined {
+    const row = this.cardStmt.get(userId, questionId);
+    return row && { questionId: row.questionId, card: fromJson<unknown>(row.card, `card ${userId}/${row.questionId}`), dueAt: row.dueAt };
   }
 
   putReviewCard(userId: string, questionId: string, card: unknown, dueAt: number, at: number): void {

@@ -21,7 +21,7 @@ export class SqliteAnswerStore implements AnswerStore {
   private readonly appendStmt: Statement<[AnswerParams]>;
   private readonly sessionAnswersStmt: Statement<[number, number], AnswerRow>;
   private readonly hasAnsweredStmt: Statement<[number, number, string], number>;
-  private readonly statStmt: Statement<[string, 0 | 1, number]>;
+  private readonly statStmt: Statement<[string, number, number, number]>;
   private readonly seenByUserStmt: Statement<[string, string], SeenQuestion>;
   private readonly seenInChatStmt: Statement<[{ chatId: string }], SeenQuestion>;
   private readonly askedStmt: Statement<[string, string, number]>;
@@ -41,9 +41,9 @@ export class SqliteAnswerStore implements AnswerStore {
       .prepare<[number, number, string], number>("SELECT 1 FROM answers WHERE session_id = ? AND question_index = ? AND user_id = ?")
       .pluck();
     this.statStmt = db.prepare(
-      `INSERT INTO question_stats (question_id, attempts, correct, updated_at) VALUES (?, 1, ?, ?)
+      `INSERT INTO question_stats (question_id, attempts, correct, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (question_id) DO UPDATE SET
-         attempts = attempts + 1,
+         attempts = attempts + excluded.attempts,
          correct = correct + excluded.correct,
          updated_at = MAX(updated_at, excluded.updated_at)`,
     );
@@ -90,7 +90,11 @@ export class SqliteAnswerStore implements AnswerStore {
   }
 
   recordQuestionStat(questionId: string, correct: boolean, at: number): void {
-    this.statStmt.run(questionId, correct ? 1 : 0, at);
+    this.statStmt.run(questionId, 1, correct ? 1 : 0, at);
+  }
+
+  recordQuestionStats(questionId: string, attempts: number, correct: number, at: number): void {
+    this.statStmt.run(questionId, attempts, correct, at);
   }
 
   recordAsked(chatId: string, questionId: string, at: number): void {

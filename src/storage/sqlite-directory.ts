@@ -31,12 +31,14 @@ interface ChatRow {
 export function readSettings(text: string): ChatSettings {
   const raw = fromJson<unknown>(text, "chats.settings");
   const stored = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
-  const { roundSeconds, roundQuestions, topics, daily } = stored;
+  const { roundSeconds, roundQuestions, topics, daily, cards } = stored;
   return {
     roundSeconds: typeof roundSeconds === "number" ? roundSeconds : DEFAULT_SETTINGS.roundSeconds,
     roundQuestions: typeof roundQuestions === "number" ? roundQuestions : DEFAULT_SETTINGS.roundQuestions,
     topics: Array.isArray(topics) && topics.every((t) => typeof t === "string") ? (topics as string[]) : DEFAULT_SETTINGS.topics,
     daily: readDaily(daily),
+    // Chats stored before picture cards existed have no key: they get the default (on).
+    cards: typeof cards === "boolean" ? cards : DEFAULT_SETTINGS.cards,
   };
 }
 
@@ -86,6 +88,9 @@ export class SqliteDirectoryStore implements DirectoryStore {
   }
 
   upsertUser(id: string, name: string): UserRecord {
+    // Every update runs this: a known user under the same name costs one read and no write.
+    const known = this.getUserStmt.get(id);
+    if (known !== undefined && known.name === name) return { id: known.id, name: known.name, lang: known.lang };
     // No row comes back when the user was known under the same name.
     const row = this.upsertUserStmt.get(id, name, this.clock.now()) ?? this.getUserStmt.get(id);
     if (row === undefined) throw new Error(`upserting user ${id} returned no row`);
@@ -102,6 +107,8 @@ export class SqliteDirectoryStore implements DirectoryStore {
   }
 
   ensureChat(id: string, kind: ChatKind): ChatRecord {
+    const known = this.getChat(id);
+    if (known !== undefined) return known;
     this.insertChatStmt.run(id, kind, this.clock.now());
     const chat = this.getChat(id);
     if (chat === undefined) throw new Error(`chat ${id} is missing right after it was created`);
@@ -114,8 +121,8 @@ export class SqliteDirectoryStore implements DirectoryStore {
   }
 
   updateChat(chat: ChatRecord): void {
-    const { roundSeconds, roundQuestions, topics, daily } = chat.settings;
+    const { roundSeconds, roundQuestions, topics, daily, cards } = chat.settings;
     const { enabled, time, revealHours } = daily;
-    this.updateChatStmt.run(chat.lang, chat.timezone, toJson({ roundSeconds, roundQuestions, topics, daily: { enabled, time, revealHours } }), chat.id);
+    this.updateChatStmt.run(chat.lang, chat.timezone, toJson({ roundSeconds, roundQuestions, topics, daily: { enabled, time, revealHours }, cards }), chat.id);
   }
 }

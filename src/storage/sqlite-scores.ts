@@ -39,7 +39,7 @@ export class SqliteScoreStore implements ScoreStore {
   private readonly totalsStmt: Statement<[number], SessionTotal>;
   private readonly addAwardTx: (award: AwardInput, boards: readonly BoardKey[]) => void;
 
-  constructor(db: BetterSqlite3.Database) {
+  constructor(private readonly db: BetterSqlite3.Database) {
     this.insertAwardStmt = db.prepare(
       "INSERT INTO awards (answer_id, user_id, chat_id, points, at) VALUES (@answerId, @userId, @chatId, @points, @at)",
     );
@@ -60,21 +60,23 @@ export class SqliteScoreStore implements ScoreStore {
        ORDER BY points DESC, u.name, a.user_id`,
     );
     // A transaction function made once: inside a caller's transaction it becomes a savepoint.
-    this.addAwardTx = db.transaction((award: AwardInput, boards: readonly BoardKey[]) => {
-      this.insertAwardStmt.run(award);
-      const seen = new Set<string>();
-      for (const { scope, period, key } of boards) {
-        // The same board given twice still counts the award once.
-        const id = JSON.stringify([scope, period, key]);
-        if (seen.has(id)) continue;
-        seen.add(id);
-        this.addPointsStmt.run({ scope, period, key, userId: award.userId, points: award.points });
-      }
-    });
+    this.addAwardTx = db.transaction((award: AwardInput, boards: readonly BoardKey[]) => this.writeAward(award, boards));
   }
 
   addAward(award: AwardInput, boards: readonly BoardKey[]): void {
-    this.addAwardTx(award, boards);
+    // Inside the caller's transaction already (a round close): no savepoint of its own.
+    if (this.db.inTransaction) this.writeAward(award, boards);
+    else this.addAwardTx(award, boards);
+  }
+
+  private writeAward(award: AwardInput, boards: readonly BoardKey[]): void {
+    this.insertAwardStmt.run(award);
+    for (let i = 0; i < boards.length; i++) {
+      const { scope, period, key } = boards[i]!;
+      // The same board given twice still counts the award once.
+      if (boards.findIndex((b) => b.scope === scope && b.period === period && b.key === key) < i) continue;
+      this.addPointsStmt.run({ scope, period, key, userId: award.userId, points: award.points });
+    }
   }
 
   top(board: BoardKey, limit: number): ScoreRow[] {

@@ -24,6 +24,7 @@ import type {
   TopicProgress,
   UserRecord,
 } from "../core/ports.ts";
+import { SqliteActivityStore } from "./sqlite-activity.ts";
 import { SqliteAdaptiveStore } from "./sqlite-adaptive.ts";
 import { SqliteAnswerStore } from "./sqlite-answers.ts";
 import { SqliteDeliveryStore } from "./sqlite-delivery.ts";
@@ -58,6 +59,7 @@ export class SqliteStore implements Store {
   private readonly refs: SqliteRefStore;
   private readonly adaptive: SqliteAdaptiveStore;
   private readonly daily: SqliteDailyStore;
+  private readonly activity: SqliteActivityStore;
   private readonly forget: SqliteForgetStore;
   private readonly runInTransaction: { immediate: (fn: () => unknown) => unknown };
 
@@ -71,6 +73,7 @@ export class SqliteStore implements Store {
     this.refs = new SqliteRefStore(db);
     this.adaptive = new SqliteAdaptiveStore(db);
     this.daily = new SqliteDailyStore(db);
+    this.activity = new SqliteActivityStore(db);
     this.forget = new SqliteForgetStore(db);
     // better-sqlite3 turns a call inside another transaction into a savepoint, so nesting works,
     // and it refuses a function that returns a promise: transactions stay synchronous.
@@ -135,6 +138,9 @@ export class SqliteStore implements Store {
   }
   recordQuestionStat(questionId: string, correct: boolean, at: number): void {
     this.answers.recordQuestionStat(questionId, correct, at);
+  }
+  recordQuestionStats(questionId: string, attempts: number, correct: number, at: number): void {
+    this.answers.recordQuestionStats(questionId, attempts, correct, at);
   }
   seenByUser(userId: string, chatId: string): SeenQuestion[] {
     return this.answers.seenByUser(userId, chatId);
@@ -209,6 +215,9 @@ export class SqliteStore implements Store {
   abilities(userId: string): Map<string, unknown> {
     return this.adaptive.abilities(userId);
   }
+  abilitiesIn(userId: string, topics: readonly string[]): Map<string, unknown> {
+    return this.adaptive.abilitiesIn(userId, topics);
+  }
   putAbility(userId: string, topic: string, state: unknown, at: number): void {
     this.adaptive.putAbility(userId, topic, state, at);
   }
@@ -223,6 +232,9 @@ export class SqliteStore implements Store {
   }
   reviewCards(userId: string): ReviewCardRecord[] {
     return this.adaptive.reviewCards(userId);
+  }
+  reviewCard(userId: string, questionId: string): ReviewCardRecord | undefined {
+    return this.adaptive.reviewCard(userId, questionId);
   }
   putReviewCard(userId: string, questionId: string, card: unknown, dueAt: number, at: number): void {
     this.adaptive.putReviewCard(userId, questionId, card, dueAt, at);
@@ -278,6 +290,11 @@ export class SqliteStore implements Store {
   // ForgetStore
   forgetUser(userId: string): ForgetReport {
     return this.forget.forgetUser(userId);
+  }
+
+  // ActivityStore
+  answerSlots(userId: string, since: number, slotMs: number): number[] {
+    return this.activity.answerSlots(userId, since, slotMs);
   }
 }
 

@@ -39,7 +39,7 @@ export function describeRecordsContract(getStore: () => Store): void {
 
     it("saves a chat's language, time zone and settings", () => {
       const chat = store.ensureChat("dc:9", "private");
-      const changed = { ...chat, lang: "ru" as const, timezone: "Asia/Yekaterinburg", settings: { roundSeconds: 20, roundQuestions: 8, topics: ["cyclic-gc", "weakref"], daily: { enabled: true, time: "07:45", revealHours: 6 } } };
+      const changed = { ...chat, lang: "ru" as const, timezone: "Asia/Yekaterinburg", settings: { roundSeconds: 20, roundQuestions: 8, topics: ["cyclic-gc", "weakref"], daily: { enabled: true, time: "07:45", revealHours: 6 }, cards: false } };
       store.updateChat(changed);
       expect(store.getChat("dc:9")).toEqual(changed);
     });

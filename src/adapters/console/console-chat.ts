@@ -1,14 +1,19 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { RequestContext } from "../../app/context.ts";
 import type { Reply } from "../../app/replies.ts";
 import type { Runtime } from "../../app/runtime.ts";
 import type { RoundAnswerOutcome } from "../../app/use-cases/rounds.ts";
+import { createCardDrawer } from "../../cards/index.ts";
 import { parseCommand } from "../../core/game/commands.ts";
 import type { RoundState } from "../../core/game/round.ts";
 import { langFromCode, messages } from "../../core/i18n/index.ts";
 import { renderHelp } from "../../core/render/boards.ts";
 import { toPlainText, type Doc } from "../../core/render/doc.ts";
+import type { CardSpec } from "../../core/render/card-data.ts";
+import { seasonCardOf } from "../../core/render/cards.ts";
 import { renderOutboxDoc } from "../../core/render/outbox.ts";
 import { optionLabel, renderFeedback, renderQuestion } from "../../core/render/question.ts";
 import type { TimerPort } from "../../app/ticker.ts";
@@ -27,6 +32,8 @@ export interface ConsoleChatOptions {
   readonly localeHint: string | undefined;
   readonly userName: string;
   readonly timers: TimerPort;
+  /** Where picture cards are written; `./data/cards` under the working directory unless given. */
+  readonly cardsDir?: string | undefined;
 }
 
 /**
@@ -44,9 +51,32 @@ export function createConsoleChat(options: ConsoleChatOptions) {
   };
   const write = (doc: Doc) => output.write(`${toPlainText(doc)}\n\n`);
   const lang = () => deps.store.getUser(CONSOLE_USER)?.lang ?? deps.store.getChat(CONSOLE_USER)?.lang ?? langFromCode(options.localeHint);
+  const cardsDir = resolve(options.cardsDir ?? join("data", "cards"));
+  const drawCard = createCardDrawer(deps.log);
+  const cardFaults = new Set<string>();
+
+  /** Writes a card's PNG (one file per kind, replaced each time) and prints `card: <path>`; on a fault, logs once and goes on. */
+  function writeCard(spec: CardSpec): void {
+    const image = drawCard(spec);
+    if (!image) return;
+    const file = join(cardsDir, image.fileName);
+    try {
+      mkdirSync(cardsDir, { recursive: true });
+      writeFileSync(file, image.png);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (!cardFaults.has(reason)) deps.log?.warn(`console: could not write ${file} (${reason}); showing the text only (logged once)`);
+      cardFaults.add(reason);
+      return;
+    }
+    const shown = relative(process.cwd(), file);
+    output.write(`card: ${shown.startsWith("..") || isAbsolute(shown) ? file : shown}\n`);
+  }
 
   runtime.addSink("cli", {
     async deliver(record) {
+      const card = record.payload.type === "season-results" ? seasonCardOf(record.payload) : undefined;
+      if (card) writeCard(card);
       write(renderOutboxDoc(record.payload, deps.bank, "numbers", true));
     },
   });
@@ -54,6 +84,7 @@ export function createConsoleChat(options: ConsoleChatOptions) {
   function show(replies: readonly Reply[]): void {
     for (const reply of replies) {
       if (reply.type === "doc") {
+        if (reply.card) writeCard(reply.card);
         write(reply.doc);
         // No buttons here: the confirmation is typed.
         if (reply.confirm) output.write(`${reply.confirm.typed}\n\n`);

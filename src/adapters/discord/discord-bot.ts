@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits } from "discord.js";
 import type { Logger } from "../../app/logger.ts";
+import { createCardDrawer } from "../../cards/index.ts";
 import type { Runtime } from "../../app/runtime.ts";
 import type { TimerPort } from "../../app/ticker.ts";
 import { createInteractionHandler } from "./interactions.ts";
@@ -47,7 +48,7 @@ export async function startDiscordBot(options: DiscordOptions): Promise<DiscordB
   await client.login(options.token);
   const readyClient = await ready;
   const { bank, store, clock } = runtime.deps;
-  runtime.addSink("dc", createDiscordSink({ rest: client.rest, bank, store, clock }));
+  runtime.addSink("dc", createDiscordSink({ rest: client.rest, bank, store, clock, drawCard: createCardDrawer(log) }));
   const shards = client.shard ? ` (shards ${client.shard.ids.join(",")} of ${client.shard.count})` : "";
   log.info(`discord: signed in as ${readyClient.user.tag}${shards}`);
   return {

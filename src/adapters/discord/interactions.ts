@@ -1,11 +1,14 @@
 import type { ButtonInteraction, ChatInputCommandInteraction, Interaction } from "discord.js";
+import { rememberChatTitle } from "../../app/chat-titles.ts";
 import type { Logger } from "../../app/logger.ts";
 import type { PracticeQuestionReply, Reply } from "../../app/replies.ts";
 import type { Runtime } from "../../app/runtime.ts";
 import type { TimerPort } from "../../app/ticker.ts";
 import type { RoundAnswerOutcome } from "../../app/use-cases/rounds.ts";
+import { createCardDrawer, type CardDrawer } from "../../cards/index.ts";
 import { messages } from "../../core/i18n/index.ts";
 import { renderFeedback } from "../../core/render/question.ts";
+import { cardAttachment, channelTitle } from "./card-files.ts";
 import { DISCORD_COMMANDS } from "./commands/index.ts";
 import { answerRows, docEmbed, questionEmbed, singleButton } from "./components.ts";
 import { parseCustomId, practiceAnswerId, practiceNextId } from "./custom-ids.ts";
@@ -28,8 +31,13 @@ function questionResponse(reply: PracticeQuestionReply, update: boolean): Respon
   };
 }
 
-function replyResponse(reply: Reply, personal: boolean): Response | undefined {
-  if (reply.type === "doc") return { body: { content: docToMarkdown(reply.doc).slice(0, MAX_CONTENT) }, ephemeral: personal || reply.private === true };
+function replyResponse(reply: Reply, personal: boolean, drawCard: CardDrawer): Response | undefined {
+  if (reply.type === "doc") {
+    // A card goes as a PNG attachment under the text; the text alone when it can't be drawn.
+    const image = reply.card && drawCard(reply.card);
+    const files = image ? { files: [cardAttachment(image)] } : {};
+    return { body: { content: docToMarkdown(reply.doc).slice(0, MAX_CONTENT), ...files }, ephemeral: personal || reply.private === true };
+  }
   if (reply.type === "practice-question") return questionResponse(reply, false);
   return undefined;
 }
@@ -58,6 +66,7 @@ export function createInteractionHandler(deps: { runtime: Runtime; log: Logger; 
   const { runtime, log, timers } = deps;
   const { app } = runtime;
   const { store, clock } = runtime.deps;
+  const drawCard = createCardDrawer(log);
 
   async function command(interaction: ChatInputCommandInteraction): Promise<void> {
     const spec = BY_NAME.get(interaction.commandName);
@@ -65,10 +74,12 @@ export function createInteractionHandler(deps: { runtime: Runtime; log: Logger; 
     const responder = createResponder(interaction, timers, spec.personal);
     const ctx = requestContext(interaction, spec.personal);
     const args = spec.args(interaction);
+    // Channel titles name the chat on cards, also on season posts made without a request.
+    if (!spec.personal) rememberChatTitle(store, ctx.chat.id, channelTitle(interaction), clock.now());
     const replies = await app.command(ctx, { name: spec.name, args, rest: args.join(" ") });
     const prompt = forgetPromptResponse(replies);
     if (prompt) return responder.send(prompt);
-    const responses = replies.map((r) => replyResponse(r, spec.personal)).filter((r): r is Response => r !== undefined);
+    const responses = replies.map((r) => replyResponse(r, spec.personal, drawCard)).filter((r): r is Response => r !== undefined);
     if (responses.length === 0) responses.push({ body: { content: "✓" }, ephemeral: true });
     for (const response of responses) await responder.send(response);
   }

@@ -1,11 +1,14 @@
 import { Routes, type REST } from "discord.js";
 import type { OutboxSink } from "../../app/outbox-dispatcher.ts";
+import type { CardDrawer } from "../../cards/index.ts";
 import type { Bank, Lang } from "../../core/bank/types.ts";
 import { dailyMessages } from "../../core/i18n/daily.ts";
 import { dailyHeader } from "../../core/render/daily.ts";
 import { messages } from "../../core/i18n/index.ts";
 import type { Clock, OutboxRecord, Store } from "../../core/ports.ts";
+import { seasonCardOf } from "../../core/render/cards.ts";
 import { renderOutboxDoc } from "../../core/render/outbox.ts";
+import { cardUpload } from "./card-files.ts";
 import { answerRows, docEmbed, questionEmbed } from "./components.ts";
 import { roundAnswerId } from "./custom-ids.ts";
 import { docToMarkdown, MAX_CONTENT } from "./markup.ts";
@@ -27,7 +30,14 @@ function questionMessageKey(sessionId: number, index: number): string {
  * the results; the standings are a new message. A daily question is the same
  * embed with buttons; at its reveal the buttons go and the reveal is posted.
  */
-export function createDiscordSink(deps: { rest: REST; bank: Bank; store: Store; clock: Clock }): OutboxSink {
+export function createDiscordSink(deps: {
+  rest: REST;
+  bank: Bank;
+  store: Store;
+  clock: Clock;
+  /** Draws the season card; without it, season results go as text. */
+  drawCard?: CardDrawer;
+}): OutboxSink {
   const { rest, bank, store, clock } = deps;
   return {
     async deliver(record: OutboxRecord): Promise<void> {
@@ -71,6 +81,14 @@ export function createDiscordSink(deps: { rest: REST; bank: Bank; store: Store; 
         }
       }
       const content = docToMarkdown(renderOutboxDoc(payload, bank, "letters", true)).slice(0, MAX_CONTENT);
+      // A season's results, with cards on: the podium picture attached under the standings.
+      const card = payload.type === "season-results" ? seasonCardOf(payload) : undefined;
+      const image = card && deps.drawCard?.(card);
+      if (image) {
+        const { files, attachments } = cardUpload(image);
+        await rest.post(Routes.channelMessages(channelId), { body: { content, attachments }, files });
+        return;
+      }
       await rest.post(Routes.channelMessages(channelId), { body: { content } });
     },
   };

@@ -1,13 +1,16 @@
-import type { Api } from "grammy";
+import type { Api, InputFile } from "grammy";
 import type { OutboxSink } from "../../app/outbox-dispatcher.ts";
 import type { SendQueue } from "../../app/send-queue.ts";
+import type { CardDrawer } from "../../cards/index.ts";
 import { textIn, type Bank } from "../../core/bank/types.ts";
 import type { Lang } from "../../core/bank/types.ts";
 import { dailyHeader } from "../../core/render/daily.ts";
 import { messages } from "../../core/i18n/index.ts";
 import { bold, code, mono, p, type Doc } from "../../core/render/doc.ts";
+import { seasonCardOf } from "../../core/render/cards.ts";
 import { renderOutboxDoc } from "../../core/render/outbox.ts";
 import type { Clock, OutboxRecord, Store } from "../../core/ports.ts";
+import { sendCardPhoto } from "./card-photo.ts";
 import { pollRefKey, type PollRef } from "./features/poll-answers.ts";
 import { clip, docToHtml } from "./markup.ts";
 import { telegramChatId } from "./request-context.ts";
@@ -42,7 +45,16 @@ function pollMessageKey(sessionId: number, index: number): string {
  * at its reveal) (the code snippet, when there is one, is
  * a message right before the poll); results and standings are HTML messages.
  */
-export function createTelegramSink(deps: { api: Api; bank: Bank; store: Store; clock: Clock; queue: SendQueue }): OutboxSink {
+export function createTelegramSink(deps: {
+  api: Api;
+  bank: Bank;
+  store: Store;
+  clock: Clock;
+  queue: SendQueue;
+  /** Draws the season card; without it, season results go as text. */
+  drawCard?: CardDrawer;
+  log?: { warn(message: string): void };
+}): OutboxSink {
   const { api, bank, store, clock, queue } = deps;
 
   const send = <T>(chatId: number, run: () => Promise<T>) => queue.push(String(chatId), chatId < 0, run);
@@ -106,7 +118,20 @@ export function createTelegramSink(deps: { api: Api; bank: Bank; store: Store; c
       if (payload.type === "daily-question") return postQuestion(chatId, { ...payload, index: 0, header: dailyHeader(payload), daily: true });
       if (payload.type === "round-results") await stopPoll(chatId, payload.sessionId, payload.index);
       if (payload.type === "daily-reveal") await stopPoll(chatId, payload.sessionId, 0);
-      await sendDoc(chatId, renderOutboxDoc(payload, bank, "letters", true));
+      const doc = renderOutboxDoc(payload, bank, "letters", true);
+      // A season's results, with cards on: the podium picture with the standings as its caption.
+      const card = payload.type === "season-results" ? seasonCardOf(payload) : undefined;
+      const image = card && deps.drawCard?.(card);
+      if (image) {
+        const target = {
+          sendPhoto: (photo: InputFile, caption: string | undefined) =>
+            send(chatId, () => api.sendPhoto(chatId, photo, caption === undefined ? {} : { caption, parse_mode: "HTML" })),
+          sendText: (html: string) => send(chatId, () => api.sendMessage(chatId, html, { parse_mode: "HTML" })),
+        };
+        const refused = (reason: string) => deps.log?.warn(`telegram: the season card for ${record.chatId} was refused (${reason}); sent the text instead`);
+        if (await sendCardPhoto(target, image, docToHtml(doc), refused)) return;
+      }
+      await sendDoc(chatId, doc);
     },
   };
 }

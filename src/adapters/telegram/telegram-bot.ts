@@ -6,6 +6,7 @@ import type { Logger } from "../../app/logger.ts";
 import type { Runtime } from "../../app/runtime.ts";
 import { createSendQueue, TELEGRAM_LIMITS, type SendLimits } from "../../app/send-queue.ts";
 import type { TimerPort } from "../../app/ticker.ts";
+import { createCardDrawer } from "../../cards/index.ts";
 import { messages } from "../../core/i18n/index.ts";
 import { createAdminCache } from "./admin-cache.ts";
 import { registerCommands } from "./commands-menu.ts";
@@ -60,7 +61,8 @@ export async function startTelegramBot(options: TelegramOptions): Promise<Telegr
   const bot = new Bot(options.token, { client: options.apiRoot ? { apiRoot: options.apiRoot } : {} });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
   const admins = createAdminCache(clock, async (chatId, userId) => (await bot.api.getChatMember(chatId, userId)).status);
-  const deps: TelegramDeps = { runtime, log, contextOf: (ctx) => requestContext(ctx, (c, u) => admins.isAdmin(c, u)) };
+  const drawCard = createCardDrawer(log);
+  const deps: TelegramDeps = { runtime, log, drawCard, contextOf: (ctx) => requestContext(ctx, (c, u) => admins.isAdmin(c, u)) };
 
   // The runner doesn't wait for handlers when it stops, so count them to drain on shutdown.
   let inFlight = 0;
@@ -92,7 +94,7 @@ export async function startTelegramBot(options: TelegramOptions): Promise<Telegr
   await bot.init();
   await registerCommands(bot.api);
   const queue = createSendQueue({ clock, timers: options.timers, limits: options.limits ?? TELEGRAM_LIMITS });
-  runtime.addSink("tg", createTelegramSink({ api: bot.api, bank, store, clock, queue }));
+  runtime.addSink("tg", createTelegramSink({ api: bot.api, bank, store, clock, queue, drawCard, log }));
   log.info(`telegram: signed in as @${bot.botInfo.username}`);
 
   let runner: RunnerHandle | undefined;

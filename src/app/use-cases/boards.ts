@@ -1,13 +1,16 @@
 import { messages } from "../../core/i18n/index.ts";
 import { leaderboardView, renderLeaderboard, renderProgress } from "../../core/render/boards.ts";
+import type { CardSpec } from "../../core/render/card-data.ts";
+import { archiveCardData, boardTitle, participationDays, PARTICIPATION_DAYS, topCardData } from "../../core/render/cards.ts";
 import { p } from "../../core/render/doc.ts";
 import type { Lang } from "../../core/bank/types.ts";
 import { previousSeasonKey, SEASON_TOP, type SeasonPeriod } from "../../core/game/seasons.ts";
 import { computeStreak } from "../../core/game/streaks.ts";
 import { renderSeasonArchive } from "../../core/render/daily.ts";
 import type { Doc } from "../../core/render/doc.ts";
-import type { ChatRecord, Period } from "../../core/ports.ts";
+import type { ChatRecord, Period, UserRecord } from "../../core/ports.ts";
 import { localDateKey } from "../../core/time/zoned.ts";
+import { chatTitleOf } from "../chat-titles.ts";
 import { participants, type AppDeps, type RequestContext } from "../context.ts";
 import { notice, type Reply } from "../replies.ts";
 import type { AdaptiveService } from "../adaptive-service.ts";
@@ -16,6 +19,9 @@ import { formatWait } from "./format-wait.ts";
 
 const PERIOD_ARGS: Record<string, Period> = { week: "week", month: "month", all: "all" };
 const LAST_ARGS: Record<string, SeasonPeriod> = { "last-week": "week", "last-month": "month" };
+const DAY_MS = 86_400_000;
+/** Answers are read back in 15-minute slots: every zone's offset is a multiple of 15 minutes, so a slot has one local date. */
+const SLOT_MS = 15 * 60_000;
 
 /** Leaderboards (`/top`) and progress (`/me`). */
 export function createBoards(deps: AppDeps, adaptive: AdaptiveService) {
@@ -26,7 +32,7 @@ export function createBoards(deps: AppDeps, adaptive: AdaptiveService) {
    * or (for a chat without the daily question, or the global boards) the
    * standings archived now, on the first request after it closed.
    */
-  function archived(period: SeasonPeriod, chat: ChatRecord | null, lang: Lang): Doc {
+  function archived(period: SeasonPeriod, chat: ChatRecord | null, user: UserRecord, lang: Lang, withCard: boolean): Reply {
     const now = clock.now();
     const key = previousSeasonKey(period, now, chat?.timezone ?? "UTC");
     const board = { scope: chat?.id ?? GLOBAL_SCOPE, period, key };
@@ -37,7 +43,23 @@ export function createBoards(deps: AppDeps, adaptive: AdaptiveService) {
       store.archiveSeason(board, standings, now);
       return standings;
     });
-    return renderSeasonArchive(period, key, chat === null, rows, lang);
+    const doc: Doc = renderSeasonArchive(period, key, chat === null, rows, lang);
+    if (!withCard) return { type: "doc", doc };
+    const title = titleOf(chat, lang);
+    return { type: "doc", doc, card: { kind: "top", data: archiveCardData(period, key, rows, user.id, lang, title) } };
+  }
+
+  /** The name of a board on its card: everyone's, or the chat's title as last seen on its platform. */
+  function titleOf(chat: ChatRecord | null, lang: Lang): string {
+    return boardTitle(lang, { global: chat === null, kind: chat?.kind ?? "group", title: chat ? chatTitleOf(store, chat.id) : undefined });
+  }
+
+  /** Whether the user answered anything on each of the last 56 days, in the chat's time zone (the last entry today). */
+  function participation(userId: string, timeZone: string): boolean[] {
+    const now = clock.now();
+    const slots = store.answerSlots(userId, now - (PARTICIPATION_DAYS + 1) * DAY_MS, SLOT_MS);
+    const days = new Set(slots.map((slot) => localDateKey(slot, timeZone)));
+    return participationDays(days, localDateKey(now, timeZone));
   }
 
   /** The user's daily streak here; in a private chat, their best current streak in any chat. */
@@ -55,7 +77,11 @@ export function createBoards(deps: AppDeps, adaptive: AdaptiveService) {
   }
 
   return {
-    /** `/top [week|month|all] [global]`: the top 10 and the caller's rank; weeks follow the chat's time zone. */
+    /**
+     * `/top [week|month|all] [global]`: the top 10 and the caller's rank; weeks
+     * follow the chat's time zone. With cards on, also the card (the caller's
+     * row highlighted, or added below the top 10).
+     */
     top(ctx: RequestContext, args: readonly string[]): Reply[] {
       const who = participants(store, ctx);
       let period: Period = "week";
@@ -68,13 +94,21 @@ export function createBoards(deps: AppDeps, adaptive: AdaptiveService) {
         else if (arg === "global") global = true;
         else return [notice([p(messages(who.lang).topUsage)])];
       }
-      if (last) return [{ type: "doc", doc: archived(last, global ? null : who.chat, who.lang) }];
+      const withCard = who.chat.settings.cards;
+      if (last) return [archived(last, global ? null : who.chat, who.user, who.lang, withCard)];
       const board = boardKey(global ? null : who.chat, period, clock.now());
       const view = leaderboardView(period, global, store.top(board, 10), store.rank(board, who.user.id), who.user.id);
-      return [{ type: "doc", doc: renderLeaderboard(view, who.lang) }];
+      const doc = renderLeaderboard(view, who.lang);
+      if (!withCard) return [{ type: "doc", doc }];
+      const card: CardSpec = { kind: "top", data: topCardData(view, who.lang, titleOf(global ? null : who.chat, who.lang), who.user.name) };
+      return [{ type: "doc", doc, card }];
     },
 
-    /** `/me`: answers, accuracy overall and per topic, the current run of right answers, and the chat rank. */
+    /**
+     * `/me`: answers, accuracy overall and per topic, the current run of right
+     * answers, and the chat rank; with cards on, also the card (mastery of every
+     * topic, the daily streak, 56 days of activity, reviews due).
+     */
     me(ctx: RequestContext): Reply[] {
       const who = participants(store, ctx);
       const progress = store.topicProgress(who.user.id);
@@ -87,16 +121,31 @@ export function createBoards(deps: AppDeps, adaptive: AdaptiveService) {
       const topics = progress.map((t) => ({ ...t, title: title(t.topic), mastery: report.topics.get(t.topic) ?? 0 }));
       const rank = store.rank(boardKey(who.chat, "all", clock.now()), who.user.id);
       const nextReview = report.nextReviewAt === undefined ? undefined : formatWait(report.nextReviewAt - clock.now(), who.lang);
-      return [{
-        type: "doc",
-        doc: renderProgress({
-          name: who.user.name, answers, correct, topics, streak: run === -1 ? recent.length : run, rank,
-          weakest: answers > 0 && report.weakest ? title(report.weakest) : undefined,
+      const daily = dailyStreak(who.user.id, who.chat);
+      const weakest = answers > 0 ? report.weakest : undefined;
+      const doc = renderProgress({
+        name: who.user.name, answers, correct, topics, streak: run === -1 ? recent.length : run, rank,
+        weakest: weakest ? title(weakest) : undefined,
+        reviewsDue: report.dueReviews,
+        nextReview,
+        dailyStreak: daily,
+      }, who.lang);
+      if (!who.chat.settings.cards) return [{ type: "doc", doc }];
+      const card: CardSpec = {
+        kind: "me",
+        data: {
+          lang: who.lang,
+          name: who.user.name,
+          topics: bank.topics.map((t) => ({ key: t.id, title: t.title[who.lang], mastery: report.topics.get(t.id) ?? 0 })),
+          weakestTopicKey: weakest,
+          answers,
+          correct,
+          streak: daily ?? { current: 0, best: 0 },
+          participation: participation(who.user.id, who.chat.timezone),
           reviewsDue: report.dueReviews,
-          nextReview,
-          dailyStreak: dailyStreak(who.user.id, who.chat),
-        }, who.lang),
-      }];
+        },
+      };
+      return [{ type: "doc", doc, card }];
     },
   };
 }

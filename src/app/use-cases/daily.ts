@@ -4,10 +4,12 @@ import type { DailyWinner } from "../../core/game/outbox-payload.ts";
 import type { RoundState } from "../../core/game/round.ts";
 import { previousSeasonKey, SEASON_PERIODS, SEASON_TOP } from "../../core/game/seasons.ts";
 import { computeStreak } from "../../core/game/streaks.ts";
+import { boardTitle } from "../../core/render/cards.ts";
 import type { ChatRecord, SessionRecord } from "../../core/ports.ts";
 import { periodKey } from "../../core/time/periods.ts";
 import { localDateKey } from "../../core/time/zoned.ts";
 import type { AdaptiveService } from "../adaptive-service.ts";
+import { chatTitleOf } from "../chat-titles.ts";
 import type { AppDeps } from "../context.ts";
 import { boardsForAward } from "./board-keys.ts";
 import { localClock, localStamp } from "./daily-schedule.ts";
@@ -101,7 +103,10 @@ export function createDailyEngine(deps: AppDeps, adaptive: AdaptiveService) {
       store.archiveSeason(board, standings, now);
       const wasOn = last !== undefined && periodKey(period, last.dueAt, chat.timezone) === key;
       if (wasOn && standings.length > 0) {
-        store.enqueue(chat.id, { type: "season-results", lang: chat.lang ?? "en", period, key, standings }, now);
+        const lang = chat.lang ?? "en";
+        // With cards on, the adapters draw the podium from these standings; the card needs only the chat's name.
+        const card = chat.settings.cards ? { chatTitle: boardTitle(lang, { global: false, kind: chat.kind, title: chatTitleOf(store, chat.id) }) } : undefined;
+        store.enqueue(chat.id, { type: "season-results", lang, period, key, standings, ...(card ? { card } : {}) }, now);
       }
     }
   }

@@ -68,9 +68,9 @@ export function createRounds(deps: AppDeps, adaptive: AdaptiveService) {
     if (chat && question) {
       const answers = store.sessionAnswers(session.id, state.index);
       const outcome = scoreRoundQuestion(question, answers, state.openMs, (id) => store.getUser(id)?.name ?? id);
-      for (const answer of answers) {
-        store.recordQuestionStat(answer.questionId, answer.correct, now);
-        adaptive.learn(answer.userId, question, answer.correct, false);
+      if (answers.length > 0) {
+        store.recordQuestionStats(question.id, answers.length, answers.filter((a) => a.correct).length, now);
+        adaptive.learnAll(question, answers);
       }
       for (const award of outcome.awards) {
         store.addAward({ ...award, chatId: chat.id }, boardsForAward(chat, award.at));

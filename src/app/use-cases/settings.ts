@@ -18,8 +18,13 @@ function parseLang(value: string): Lang | null | undefined {
   return undefined;
 }
 
-function applySetting(chat: ChatRecord, key: string, value: string, topics: readonly string[]): Change {
+function applySetting(chat: ChatRecord, key: string, value: string, topics: readonly string[], lang: Lang): Change {
   switch (key) {
+    case "cards": {
+      const on = value.toLowerCase();
+      if (on !== "on" && on !== "off") return { ok: false, rule: messages(lang).settingsCardsRule };
+      return { ok: true, chat: { ...chat, settings: { ...chat.settings, cards: on === "on" } } };
+    }
     case "lang": {
       const lang = parseLang(value);
       return lang === undefined ? { ok: false, rule: "use en, ru or auto" } : { ok: true, chat: { ...chat, lang } };
@@ -45,7 +50,7 @@ function applySetting(chat: ChatRecord, key: string, value: string, topics: read
       return { ok: true, chat: { ...chat, settings: { ...chat.settings, topics: chosen } } };
     }
     default:
-      return { ok: false, rule: "the keys are lang, tz, seconds, questions and topics" };
+      return { ok: false, rule: "the keys are lang, tz, seconds, questions, topics and cards" };
   }
 }
 
@@ -65,12 +70,13 @@ export function createSettings(deps: AppDeps) {
           roundSeconds: chat.settings.roundSeconds,
           roundQuestions: chat.settings.roundQuestions,
           topics: chat.settings.topics.length === 0 ? t.allTopics : chat.settings.topics.join(", "),
+          cards: chat.settings.cards,
         });
         return [{ type: "doc", doc: [p(bold(t.settingsTitle)), p(lines.join("\n")), p(t.settingsUsage)] }];
       }
       if (ctx.chat.kind === "group" && !(await ctx.isAdmin())) return [notice([p(t.settingsAdminOnly)])];
       const [key = "", ...rest] = args;
-      const change = applySetting(who.chat, key.toLowerCase(), rest.join(" ").trim(), bank.topics.map((x) => x.id));
+      const change = applySetting(who.chat, key.toLowerCase(), rest.join(" ").trim(), bank.topics.map((x) => x.id), who.lang);
       if (!change.ok) return [notice([p(t.settingsBadValue(key, change.rule)), p(t.settingsUsage)])];
       store.transaction(() => {
         store.updateChat(change.chat);

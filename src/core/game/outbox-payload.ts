@@ -103,6 +103,14 @@ export interface SeasonResultsPayload {
   /** `2026-W47` or `2026-11`. */
   readonly key: string;
   readonly standings: readonly SeasonRow[];
+  /**
+   * Present when the chat had picture cards on as the season closed: the
+   * adapters draw the podium card from the standings (`seasonCardOf`) and send
+   * the text as its caption. Absent (text only) with cards off, and in
+   * messages queued before cards existed. It holds no rows of its own, so
+   * whatever changes `standings` changes the picture too.
+   */
+  readonly card?: { readonly chatTitle: string } | undefined;
 }
 
 /** Everything the app may send to a chat on its own, persisted in the outbox before it is sent. */

@@ -64,12 +64,14 @@ export interface Messages {
   readonly meRank: (rank: number, points: number) => string;
 
   readonly settingsTitle: string;
-  readonly settingsLines: (s: { lang: string; timezone: string; roundSeconds: number; roundQuestions: number; topics: string }) => string[];
+  readonly settingsLines: (s: { lang: string; timezone: string; roundSeconds: number; roundQuestions: number; topics: string; cards: boolean }) => string[];
   readonly settingsUsage: string;
   readonly settingsAdminOnly: string;
   readonly settingsSaved: string;
   readonly settingsBadValue: (key: string, rule: string) => string;
   readonly allTopics: string;
+  /** The rule for `/settings cards`, shown when the value is neither on nor off. */
+  readonly settingsCardsRule: string;
   readonly langUsage: string;
   readonly langSet: string;
 

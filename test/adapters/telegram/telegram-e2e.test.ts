@@ -93,10 +93,11 @@ describe("memquiz on Telegram (real grammY against a fake Bot API)", () => {
     await h.until(() => fake.messages(GROUP).find((m) => m.text?.startsWith("Round over!")), "the standings", 250);
     fake.pushUpdate(fake.message(group, dave, "/top"));
     expect(answers()).toBe(0); // no round is open any more
-    const top = await h.until(() => fake.messages(GROUP).find((m) => m.from?.is_bot && m.text?.startsWith("Top")), "the leaderboard");
-    expect(top.text).toMatch(/1\s+Carol\s+\d+/);
-    expect(top.text).not.toContain("Dave");
-    expect(top.text).not.toContain("Bob ");
+    // With picture cards on (the default), the board is a photo with the text as its caption.
+    const top = await h.until(() => fake.messages(GROUP).find((m) => m.from?.is_bot && m.caption?.startsWith("Top")), "the leaderboard");
+    expect(top.caption).toMatch(/1\s+Carol\s+\d+/);
+    expect(top.caption).not.toContain("Dave");
+    expect(top.caption).not.toContain("Bob ");
     expect(fake.callsOf("stopPoll")).toHaveLength(1);
   });
 
@@ -139,7 +140,7 @@ describe("memquiz on Telegram (real grammY against a fake Bot API)", () => {
     await h.until(() => fake.callsOf("sendMessage").length === 1 || undefined, "the first reply");
     fake.pushUpdate({ ...update, update_id: 900 });
     fake.pushUpdate(fake.message(fake.privateChat(ann), ann, "/me"));
-    await h.until(() => fake.messages(ann.id).some((m) => m.text?.startsWith("Progress")), "the /me reply");
+    await h.until(() => fake.messages(ann.id).some((m) => m.caption?.startsWith("Progress")), "the /me reply");
     expect(fake.callsOf("sendMessage").filter((c) => String(c.params.text).includes("Commands:"))).toHaveLength(1);
   });
 

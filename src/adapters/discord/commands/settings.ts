@@ -14,6 +14,7 @@ export const settingsCommand = {
           { name: "seconds per question", value: "seconds", name_localizations: { ru: "секунд на вопрос" } },
           { name: "questions per round", value: "questions", name_localizations: { ru: "вопросов в раунде" } },
           { name: "topics", value: "topics", name_localizations: { ru: "темы" } },
+          { name: "picture cards (on/off)", value: "cards", name_localizations: { ru: "карточки-картинки (on/off)" } },
         ),
       )
       .addStringOption((o) =>
