@@ -121,7 +121,7 @@ export async function measureNextQuestion(options: NextQuestionOptions = {}): Pr
       const pickTimes = new Float64Array(calls);
       for (let i = 0; i < calls; i++) {
         const t0 = performance.now();
-        const seen = new Map(store.seenByUser(ctx.user.id, ctx.chat.id).map((s) => [s.questionId, s.lastAt]));
+        const seen = store.seenByUser(ctx.user.id, ctx.chat.id);
         const picked = adaptive.pickPractice(ctx.user.id, bank.questions, seen, new Set());
         pickTimes[i] = performance.now() - t0;
         if (!picked) throw new Error("nothing picked");

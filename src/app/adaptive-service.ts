@@ -98,12 +98,20 @@ export function createAdaptiveService(deps: Pick<AppDeps, "store" | "bank" | "cl
     return (topic: string): AbilityState => abilityInTopic(overall, abilities.get(topic));
   }
 
+  // Checked cards by stored record: the store hands back the same records until a card changes.
+  const checkedCards = new WeakMap<object, { question: Question; card: ReviewCard } | null>();
+
   function cardsOf(userId: string): { question: Question; card: ReviewCard }[] {
     const out: { question: Question; card: ReviewCard }[] = [];
     for (const record of store.reviewCards(userId)) {
-      const question = bank.byId(record.questionId);
-      const parsed = reviewCardSchema.safeParse(record.card);
-      if (question && parsed.success) out.push({ question, card: parsed.data });
+      let checked = checkedCards.get(record);
+      if (checked === undefined) {
+        const question = bank.byId(record.questionId);
+        const parsed = reviewCardSchema.safeParse(record.card);
+        checked = question && parsed.success ? { question, card: parsed.data } : null;
+        checkedCards.set(record, checked);
+      }
+      if (checked) out.push(checked);
     }
     return out;
   }

@@ -204,8 +204,8 @@ export interface AnswerStore {
   recordQuestionStat(questionId: string, correct: boolean, at: number): void;
   /** Adds several answers to a question's counts at once (a round question's close). */
   recordQuestionStats(questionId: string, attempts: number, correct: number, at: number): void;
-  /** Questions this user answered in this chat, with the last time. */
-  seenByUser(userId: string, chatId: string): SeenQuestion[];
+  /** Questions this user answered in this chat, by id, with the last time (shared: don't change it). */
+  seenByUser(userId: string, chatId: string): ReadonlyMap<string, number>;
   /** Records that a question was posted to a chat (answered or not). */
   recordAsked(chatId: string, questionId: string, at: number): void;
   /** Questions asked or answered in this chat, with the last time. */

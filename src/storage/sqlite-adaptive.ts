@@ -1,5 +1,6 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { AdaptiveStore, ReviewCardRecord } from "../core/ports.ts";
+import { ReadCache, type ChangeWatch } from "./read-cache.ts";
 import { fromJson, toJson } from "./sqlite-json.ts";
 
 type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
@@ -18,7 +19,11 @@ export class SqliteAdaptiveStore implements AdaptiveStore {
   private readonly dueCountStmt: Statement<[string, number], number>;
   private readonly recentPlayersStmt: Statement<[string, number], string>;
 
-  constructor(db: BetterSqlite3.Database) {
+  /** `reviewCards` per user: read on every practice pick, and kept up to date by `putReviewCard`. */
+  private readonly cards: ReadCache<ReviewCardRecord[]>;
+
+  constructor(db: BetterSqlite3.Database, changes: ChangeWatch) {
+    this.cards = new ReadCache(changes);
     this.abilitiesStmt = db.prepare("SELECT topic, state FROM abilities WHERE user_id = ?");
     this.twoAbilitiesStmt = db.prepare("SELECT topic, state FROM abilities WHERE user_id = ? AND topic IN (?, ?)");
     this.cardStmt = db.prepare("SELECT question_id AS questionId, card, due_at AS dueAt FROM review_cards WHERE user_id = ? AND question_id = ?");
@@ -79,7 +84,10 @@ export class SqliteAdaptiveStore implements AdaptiveStore {
   }
 
   reviewCards(userId: string): ReviewCardRecord[] {
-    return this.cardsStmt.all(userId).map((row) => ({ questionId: row.questionId, card: fromJson<unknown>(row.card, `card ${userId}/${row.questionId}`), dueAt: row.dueAt }));
+    const cached = this.cards.get(userId, () =>
+      this.cardsStmt.all(userId).map((row) => ({ questionId: row.questionId, card: fromJson<unknown>(row.card, `card ${userId}/${row.questionId}`), dueAt: row.dueAt })),
+    );
+    return cached.slice();
   }
 
   reviewCard(userId: string, questionId: string): ReviewCardRecord | undefined {
@@ -88,7 +96,17 @@ export class SqliteAdaptiveStore implements AdaptiveStore {
   }
 
   putReviewCard(userId: string, questionId: string, card: unknown, dueAt: number, at: number): void {
-    this.putCardStmt.run(userId, questionId, toJson(card), dueAt, at);
+    const json = toJson(card);
+    this.putCardStmt.run(userId, questionId, json, dueAt, at);
+    const cached = this.cards.peek(userId);
+    if (cached) {
+      // Keep the cached list as the query returns it: soonest due first, the newest card after its equals.
+      const old = cached.findIndex((r) => r.questionId === questionId);
+      if (old >= 0) cached.splice(old, 1);
+      const record: ReviewCardRecord = { questionId, card: fromJson<unknown>(json, `card ${userId}/${questionId}`), dueAt };
+      const slot = cached.findIndex((r) => r.dueAt > dueAt);
+      cached.splice(slot < 0 ? cached.length : slot, 0, record);
+    }
   }
 
   recentPlayers(chatId: string, limit: number): string[] {

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { AnswerInput, AnswerRecord, AnswerStore, SeenQuestion, TopicProgress } from "../core/ports.ts";
+import { ReadCache, type ChangeWatch } from "./read-cache.ts";
 
 type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
 
@@ -16,6 +17,10 @@ function toAnswer(row: AnswerRow): AnswerRecord {
   return { ...row, correct: row.correct === 1 };
 }
 
+function seenKey(userId: string, chatId: string): string {
+  return `${userId}\u0000${chatId}`;
+}
+
 /** The append-only `answers` log and the `question_stats` counters. */
 export class SqliteAnswerStore implements AnswerStore {
   private readonly appendStmt: Statement<[AnswerParams]>;
@@ -28,8 +33,11 @@ export class SqliteAnswerStore implements AnswerStore {
   private readonly recentStmt: Statement<[string, number], 0 | 1>;
   private readonly progressStmt: Statement<[string], TopicProgress>;
   private readonly lastQuestionStmt: Statement<[string, string], string>;
+  /** `seenByUser` per user and chat: read on every practice pick, and kept up to date by `appendAnswer`. */
+  private readonly seen: ReadCache<Map<string, number>>;
 
-  constructor(db: BetterSqlite3.Database) {
+  constructor(db: BetterSqlite3.Database, changes: ChangeWatch) {
+    this.seen = new ReadCache(changes);
     // The conflict target names the `answers_once` index: only a second answer is ignored, never another fault.
     this.appendStmt = db.prepare(
       `INSERT INTO answers (user_id, chat_id, question_id, topic, session_id, question_index, option, correct, answered_at, response_ms)
@@ -78,7 +86,10 @@ export class SqliteAnswerStore implements AnswerStore {
 
   appendAnswer(answer: AnswerInput): number | null {
     const result = this.appendStmt.run({ ...answer, correct: answer.correct ? 1 : 0 });
-    return result.changes === 0 ? null : Number(result.lastInsertRowid);
+    if (result.changes === 0) return null;
+    const seen = this.seen.peek(seenKey(answer.userId, answer.chatId));
+    if (seen) seen.set(answer.questionId, Math.max(seen.get(answer.questionId) ?? answer.answeredAt, answer.answeredAt));
+    return Number(result.lastInsertRowid);
   }
 
   sessionAnswers(sessionId: number, questionIndex: number): AnswerRecord[] {
@@ -101,8 +112,8 @@ export class SqliteAnswerStore implements AnswerStore {
     this.askedStmt.run(chatId, questionId, at);
   }
 
-  seenByUser(userId: string, chatId: string): SeenQuestion[] {
-    return this.seenByUserStmt.all(userId, chatId);
+  seenByUser(userId: string, chatId: string): ReadonlyMap<string, number> {
+    return this.seen.get(seenKey(userId, chatId), () => new Map(this.seenByUserStmt.all(userId, chatId).map((s) => [s.questionId, s.lastAt])));
   }
 
   seenInChat(chatId: string): SeenQuestion[] {

@@ -31,6 +31,7 @@ import { SqliteDeliveryStore } from "./sqlite-delivery.ts";
 import { SqliteDailyStore } from "./sqlite-daily.ts";
 import { SqliteDirectoryStore } from "./sqlite-directory.ts";
 import { SqliteForgetStore } from "./sqlite-forget.ts";
+import { ChangeWatch } from "./read-cache.ts";
 import { SqliteRefStore } from "./sqlite-refs.ts";
 import { SqliteReportStore } from "./sqlite-reports.ts";
 import { SqliteScoreStore } from "./sqlite-scores.ts";
@@ -59,22 +60,25 @@ export class SqliteStore implements Store {
   private readonly refs: SqliteRefStore;
   private readonly adaptive: SqliteAdaptiveStore;
   private readonly daily: SqliteDailyStore;
-  private readonly activity: SqliteActivityStore;
   private readonly forget: SqliteForgetStore;
+  private readonly activity: SqliteActivityStore;
   private readonly runInTransaction: { immediate: (fn: () => unknown) => unknown };
+  /** Empties the read caches when another connection commits, a transaction rolls back, or a user is forgotten. */
+  private readonly changes: ChangeWatch;
 
   constructor(db: BetterSqlite3.Database, options: SqliteStoreOptions = {}) {
     this.directory = new SqliteDirectoryStore(db, options.clock ?? systemClock);
     this.sessions = new SqliteSessionStore(db);
-    this.answers = new SqliteAnswerStore(db);
+    this.changes = new ChangeWatch(db);
+    this.answers = new SqliteAnswerStore(db, this.changes);
     this.scores = new SqliteScoreStore(db);
     this.delivery = new SqliteDeliveryStore(db);
     this.reports = new SqliteReportStore(db);
     this.refs = new SqliteRefStore(db);
-    this.adaptive = new SqliteAdaptiveStore(db);
+    this.adaptive = new SqliteAdaptiveStore(db, this.changes);
     this.daily = new SqliteDailyStore(db);
-    this.activity = new SqliteActivityStore(db);
     this.forget = new SqliteForgetStore(db);
+    this.activity = new SqliteActivityStore(db);
     // better-sqlite3 turns a call inside another transaction into a savepoint, so nesting works,
     // and it refuses a function that returns a promise: transactions stay synchronous.
     this.runInTransaction = db.transaction((fn: () => unknown) => fn());
@@ -83,7 +87,13 @@ export class SqliteStore implements Store {
   transaction<T>(fn: () => T): T {
     // IMMEDIATE takes the write lock at BEGIN, so processes sharing the file
     // (Discord shards) queue on busy_timeout instead of failing on a stale snapshot.
-    return this.runInTransaction.immediate(fn) as T;
+    try {
+      return this.runInTransaction.immediate(fn) as T;
+    } catch (error) {
+      // What was rolled back may have been written into a cache already.
+      this.changes.clearAll();
+      throw error;
+    }
   }
 
   // DirectoryStore
@@ -142,7 +152,7 @@ export class SqliteStore implements Store {
   recordQuestionStats(questionId: string, attempts: number, correct: number, at: number): void {
     this.answers.recordQuestionStats(questionId, attempts, correct, at);
   }
-  seenByUser(userId: string, chatId: string): SeenQuestion[] {
+  seenByUser(userId: string, chatId: string): ReadonlyMap<string, number> {
     return this.answers.seenByUser(userId, chatId);
   }
   recordAsked(chatId: string, questionId: string, at: number): void {
@@ -289,6 +299,7 @@ export class SqliteStore implements Store {
 
   // ForgetStore
   forgetUser(userId: string): ForgetReport {
+    this.changes.clearAll();
     return this.forget.forgetUser(userId);
   }
 

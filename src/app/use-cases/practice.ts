@@ -32,7 +32,7 @@ export function createPractice(deps: AppDeps, adaptive: AdaptiveService) {
       return due ? { question: due.question, review: true } : undefined;
     }
     const candidates = candidateQuestions(bank, who.chat, state.topic);
-    const seen = new Map(store.seenByUser(who.user.id, who.chat.id).map((s) => [s.questionId, s.lastAt]));
+    const seen = store.seenByUser(who.user.id, who.chat.id);
     return adaptive.pickPractice(who.user.id, candidates, seen, new Set(exclude === null ? [] : [exclude]));
   }
 
