@@ -82,6 +82,28 @@ describe("settings and language", () => {
     expect(q.closesAt - q.openedAt).toBe(45_000);
   });
 
+  it("turns picture cards on and off: admins only in groups, on by default, a clear message for a bad value", async () => {
+    const h = createHarness();
+    const member = ctxFor("t:m", "t:g1");
+    const admin = ctxFor("t:a", "t:g1", "group", { admin: true });
+    expect(text(await h.app.command(member, cmd("/settings")))).toContain("picture cards: on");
+    expect(text(await h.app.command(member, cmd("/settings cards off")))).toContain("Only chat admins");
+    expect(text(await h.app.command(admin, cmd("/settings cards")))).toContain(
+      "Can't set cards: use on (pictures for /me, /top and season results) or off (text only). Nothing was changed.",
+    );
+    expect(text(await h.app.command(admin, cmd("/settings cards yes")))).toContain("/settings cards on|off");
+    expect(h.store.getChat("t:g1")?.settings.cards).toBe(true);
+    expect(text(await h.app.command(admin, cmd("/settings cards OFF")))).toBe("Saved.");
+    expect(text(await h.app.command(member, cmd("/settings")))).toContain("picture cards: off");
+    const ivan = ctxFor("t:ivan", "t:g1", "group", { admin: true, lang: "ru" });
+    expect(text(await h.app.command(ivan, cmd("/settings cards может")))).toContain(
+      "Не удалось изменить cards: укажите on (картинки для /me, /top и итогов сезона) или off (только текст). Ничего не изменено.",
+    );
+    expect(text(await h.app.command(ivan, cmd("/settings")))).toContain("карточки-картинки: выкл (off)");
+    // In a private chat the user is the admin.
+    expect(text(await h.app.command(ctxFor("t:m", "t:m", "private"), cmd("/settings cards off")))).toBe("Saved.");
+  });
+
   it("speaks the user's choice, else the chat's, else the platform language", async () => {
     const h = createHarness();
     const ivan = ctxFor("t:ivan", "t:ivan", "private", { lang: "ru" });

@@ -180,16 +180,23 @@ describe("the fake Telegram Bot API, driven by the real grammY client", () => {
     expect(await failure(bot.api.setMyCommands([{ command: "Bad Command", description: "x" }]))).toMatchObject({ description: "Bad Request: BOT_COMMAND_INVALID" });
   });
 
-  it("uploads a photo as multipart/form-data and records the file part", async () => {
+  it("uploads a photo as multipart/form-data, records the file part, and refuses a file that is not an image", async () => {
     const { fake, bot } = await setup();
-    const bytes = new Uint8Array(1234).fill(7);
+    // A PNG signature and an IHDR chunk for 800×600 are all the fake reads; the rest is padding.
+    const bytes = new Uint8Array(1234);
+    bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 3, 0x20, 0, 0, 2, 0x58]);
     const sent = await bot.api.sendPhoto(42, new InputFile(bytes, "board.png"), { caption: "<i>Leaderboard</i>", parse_mode: "HTML" });
     expect(sent.caption).toBe("Leaderboard");
     expect(sent.caption_entities).toEqual([{ type: "italic", offset: 0, length: 11 }]);
-    expect(sent.photo).toHaveLength(3);
+    expect(sent.photo.map((p) => [p.width, p.height])).toEqual([[90, 68], [320, 240], [800, 600]]);
     expect(fake.callsOf("sendPhoto")[0]?.params).toMatchObject({ chat_id: "42", photo: { filename: "board.png", size: 1234 }, parse_mode: "HTML" });
+    expect(fake.uploads).toHaveLength(1);
+    expect(fake.uploads[0]).toMatchObject({ method: "sendPhoto", chatId: 42, messageId: sent.message_id });
+    expect(Buffer.compare(fake.uploads[0]!.file.bytes, Buffer.from(bytes))).toBe(0);
     const byId = await bot.api.sendPhoto(42, sent.photo[0]?.file_id ?? "");
     expect(byId.photo[0]?.file_id).not.toBe(sent.photo[0]?.file_id);
+    expect(await failure(bot.api.sendPhoto(42, new InputFile(new Uint8Array(300).fill(7), "noise.png")))).toMatchObject({ description: "Bad Request: IMAGE_PROCESS_FAILED" });
+    expect(fake.uploads).toHaveLength(1);
     expect(await bot.api.sendChatAction(42, "upload_photo")).toBe(true);
   });
 

@@ -24,14 +24,14 @@ import { botRoutes } from "./routes-bot.ts";
 import { channelRoutes } from "./routes-channels.ts";
 import { commandRoutes } from "./routes-commands.ts";
 import { interactionRoutes } from "./routes-interactions.ts";
-import { FakeDiscordState, type GuildSetup, type InteractionRecord } from "./state.ts";
+import { FakeDiscordState, type GuildSetup, type InteractionRecord, type UploadRecord } from "./state.ts";
 
 export type { ApiCall } from "./http-server.ts";
 export type { ButtonPressInput, CommandOption, InteractionPlace, SlashCommandInput } from "./builders.ts";
 export type { Fault, FaultTarget } from "./faults.ts";
 export type { GatewayConnection, IdentifyRecord } from "./gateway.ts";
 export type { RateLimits } from "./rate-limits.ts";
-export type { GuildSetup, InteractionRecord } from "./state.ts";
+export type { GuildSetup, InteractionRecord, UploadRecord } from "./state.ts";
 export { EVERYONE_PERMISSIONS } from "./payloads.ts";
 export { shardOfGuild } from "./snowflakes.ts";
 
@@ -111,6 +111,8 @@ export interface FakeDiscord {
   original(interactionId: string): APIMessage | undefined;
   /** A message by id, ephemeral ones included, in its current state. */
   message(id: string): APIMessage | undefined;
+  /** Files the bot attached to messages Discord accepted, in order, bytes included. */
+  readonly uploads: readonly UploadRecord[];
   /** Registered commands: global, or for one guild. */
   commands(guildId?: string): APIApplicationCommand[];
   /** Injects `fault` into the next `times` (default 1) REST calls matching `target`. */
@@ -180,6 +182,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     messages: (channelId) => state.messagesIn(channelId),
     original: (interactionId) => state.messages.get(state.interactions.get(interactionId)?.originalId ?? ""),
     message: (id) => state.messages.get(id),
+    uploads: state.uploads,
     commands: (guildId) => state.commands.get(guildId ?? "global") ?? [],
     failNext: (target, fault, times) => faults.add(target, fault, times),
     get rejected429() {

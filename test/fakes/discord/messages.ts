@@ -1,4 +1,5 @@
 import type { APIAttachment, APIEmbed, APIMessage, APIUser, UserFlags } from "discord.js";
+import { imageInfo } from "../shared/images.ts";
 import type { UploadedFile } from "./request-body.ts";
 import { isoTimestamp } from "./snowflakes.ts";
 import { EPHEMERAL, type FakeDiscordState, type InteractionRecord } from "./state.ts";
@@ -48,7 +49,7 @@ export function createMessage(state: FakeDiscordState, input: NewMessage): APIMe
     mention_everyone: false,
     mentions: [],
     mention_roles: [],
-    attachments: attachmentsFrom(state, input.channelId, [], input.body.attachments, input.files),
+    attachments: attachmentsFrom(state, { channelId: input.channelId, messageId: id }, [], input.body.attachments, input.files),
     embeds: embedsFrom(input.body.embeds),
     components: Array.isArray(input.body.components) ? input.body.components : [],
     pinned: false,
@@ -73,7 +74,7 @@ export function editMessage(state: FakeDiscordState, message: APIMessage, body: 
   if ("embeds" in body) edited.embeds = embedsFrom(body.embeds);
   if ("components" in body) edited.components = (Array.isArray(body.components) ? body.components : []) as NonNullable<APIMessage["components"]>;
   if ("attachments" in body || files.length > 0) {
-    edited.attachments = attachmentsFrom(state, message.channel_id, message.attachments, body.attachments, files, "attachments" in body);
+    edited.attachments = attachmentsFrom(state, { channelId: message.channel_id, messageId: message.id }, message.attachments, body.attachments, files, "attachments" in body);
   }
   let flags = (message.flags ?? 0) & ~LOADING;
   if (typeof body.flags === "number") flags = (flags & ~SETTABLE_FLAGS) | (body.flags & SETTABLE_FLAGS);
@@ -104,9 +105,14 @@ function embedsFrom(raw: unknown): APIEmbed[] {
   return raw.map((embed: APIEmbed) => ({ type: "rich", ...embed }) as APIEmbed);
 }
 
+/**
+ * The message's attachments: the kept old ones and one per uploaded file
+ * (recorded in `state.uploads`); images get their width and height, as
+ * Discord reads them from the file.
+ */
 function attachmentsFrom(
   state: FakeDiscordState,
-  channelId: string,
+  where: { channelId: string; messageId: string },
   existing: APIAttachment[],
   listed: unknown,
   files: UploadedFile[],
@@ -121,7 +127,9 @@ function attachmentsFrom(
     const entry = entries.find((e) => String(e.id) === n);
     const filename = typeof entry?.filename === "string" ? entry.filename : file.name;
     const id = state.snowflakes.next();
-    const url = `https://cdn.discordapp.com/attachments/${channelId}/${id}/${encodeURIComponent(filename)}`;
+    const url = `https://cdn.discordapp.com/attachments/${where.channelId}/${id}/${encodeURIComponent(filename)}`;
+    const image = imageInfo(file.bytes);
+    state.uploads.push({ ...where, attachmentId: id, file });
     return {
       id,
       filename,
@@ -129,6 +137,7 @@ function attachmentsFrom(
       url,
       proxy_url: url.replace("https://cdn.discordapp.com", "https://media.discordapp.net"),
       ...(file.contentType === undefined ? {} : { content_type: file.contentType }),
+      ...(image ? { width: image.width, height: image.height } : {}),
       ...(typeof entry?.description === "string" ? { description: entry.description } : {}),
     };
   });

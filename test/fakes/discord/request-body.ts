@@ -11,6 +11,8 @@ export interface UploadedFile {
   size: number;
   /** The part's Content-Type, if it had one. */
   contentType?: string;
+  /** The file's content, as uploaded. */
+  bytes: Buffer;
 }
 
 /** A parsed request body: the JSON payload (from the body or `payload_json`) and any files. */
@@ -73,7 +75,7 @@ function parseMultipart(raw: Buffer, boundary: string): ParsedBody {
       const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
       const partType = /^content-type:\s*(.+)$/im.exec(headers)?.[1]?.trim();
       if (name !== undefined && filename !== undefined) {
-        files.push({ field: name, name: filename, size: content.length, ...(partType === undefined ? {} : { contentType: partType }) });
+        files.push({ field: name, name: filename, size: content.length, ...(partType === undefined ? {} : { contentType: partType }), bytes: Buffer.from(content) });
       } else if (name !== undefined) {
         fields[name] = content.toString("utf8");
       }

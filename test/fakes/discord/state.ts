@@ -1,4 +1,5 @@
 import type { APIApplicationCommand, APIMessage, APIUser } from "discord.js";
+import type { UploadedFile } from "./request-body.ts";
 import { SnowflakeSource } from "./snowflakes.ts";
 
 /** A channel the fake knows: from a configured guild, from a DM interaction, or first seen in a request. */
@@ -13,6 +14,17 @@ export interface ChannelRecord {
   guildId?: string;
   /** The other side of a DM. */
   recipient?: APIUser;
+}
+
+/** A file the bot attached to a message that Discord accepted. */
+export interface UploadRecord {
+  /** The message it is attached to, and where that message is. */
+  messageId: string;
+  channelId: string;
+  /** The attachment's id on the message. */
+  attachmentId: string;
+  /** The file as uploaded, bytes included. */
+  file: UploadedFile;
 }
 
 /** A guild the bot is in, as a test configures it. */
@@ -78,6 +90,8 @@ export class FakeDiscordState {
   readonly interactions = new Map<string, InteractionRecord>();
   /** Registered commands: key "global" or a guild id, then commands in registration order. */
   readonly commands = new Map<string, APIApplicationCommand[]>();
+  /** Files attached to accepted messages, in order. */
+  readonly uploads: UploadRecord[] = [];
 
   constructor(
     /** The bot user. */

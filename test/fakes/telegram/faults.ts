@@ -4,13 +4,15 @@ import { PlannedFaults } from "../shared/planned-faults.ts";
  * A failure to inject into the next matching call(s):
  * - `"429"`: Too Many Requests with `parameters.retry_after` (seconds);
  * - `"500"`: Internal Server Error;
+ * - `"400"`: a Bad Request refusal with `description` (say, `Bad Request: IMAGE_PROCESS_FAILED`),
+ *   as Telegram answers a request it won't carry out;
  * - `"drop"`: the socket is destroyed without an answer and the call has no effect;
  * - `"delay"`: the call takes effect at once but its answer is sent `ms` later,
  *   like a slow network that makes a client time out after the message was sent.
  *
  * `times` (default 1) is how many matching calls it applies to.
  */
-export type Fault = ({ kind: "429"; retryAfter: number } | { kind: "500" } | { kind: "drop" } | { kind: "delay"; ms: number }) & {
+export type Fault = ({ kind: "429"; retryAfter: number } | { kind: "500" } | { kind: "400"; description: string } | { kind: "drop" } | { kind: "delay"; ms: number }) & {
   times?: number;
 };
 

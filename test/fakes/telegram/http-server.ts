@@ -117,6 +117,7 @@ async function handle(deps: ApiServerDeps, req: IncomingMessage, res: ServerResp
   }
   if (fault?.kind === "429") return refuse(tooManyRequests(fault.retryAfter));
   if (fault?.kind === "500") return refuse(new TelegramApiError(500, "Internal Server Error"));
+  if (fault?.kind === "400") return refuse(new TelegramApiError(400, fault.description));
 
   const limitedChat = deps.limiter && isOutgoingMessage(found.name) ? safeChatId(params) : undefined;
   if (deps.limiter && limitedChat !== undefined) {

@@ -20,7 +20,7 @@ import { startApiServer, type ApiCall } from "./http-server.ts";
 import { commandKey } from "./methods-bot.ts";
 import { createMethodTable } from "./method-table.ts";
 import { RateLimiter, type RateLimits } from "./rate-limits.ts";
-import { FakeState, type MemberStatus } from "./state.ts";
+import { FakeState, type MemberStatus, type UploadRecord } from "./state.ts";
 import { buildCallbackQuery, buildMessage, buildPollAnswer, type UserChat } from "./update-builders.ts";
 import { UpdateQueue, type UpdateInput } from "./update-queue.ts";
 
@@ -28,7 +28,7 @@ export { commandEntities, groupChat, privateChat, user, type UserOptions } from 
 export type { ApiCall } from "./http-server.ts";
 export type { Fault } from "./faults.ts";
 export type { RateLimits } from "./rate-limits.ts";
-export type { MemberStatus } from "./state.ts";
+export type { MemberStatus, UploadRecord } from "./state.ts";
 export type { UpdateInput } from "./update-queue.ts";
 export type { UserChat } from "./update-builders.ts";
 export type { UploadedFile } from "./request-body.ts";
@@ -82,6 +82,8 @@ export interface FakeTelegram {
   readonly rejected429: number;
   /** A chat's current messages, from users and the bot, after edits and deletions, oldest first. */
   messages(chatId: number): Message[];
+  /** Files (photos) the bot uploaded with messages Telegram accepted, in order, bytes included. */
+  readonly uploads: readonly UploadRecord[];
   /** Every poll the bot sent, by poll id, in its current state. */
   readonly polls: ReadonlyMap<string, Poll>;
   /** Commands set with `setMyCommands` for a language code ("" = none) and scope type ("default"). */
@@ -136,6 +138,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       return limiter?.rejected ?? 0;
     },
     messages: (chatId) => state.messagesOf(chatId),
+    uploads: state.uploads,
     get polls() {
       return new Map([...state.polls].map(([id, record]) => [id, record.poll]));
     },

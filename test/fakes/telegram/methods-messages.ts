@@ -2,6 +2,7 @@ import type { Chat, InlineKeyboardMarkup, Message, MessageEntity, PhotoSize } fr
 import { badRequest, TelegramApiError } from "./api-error.ts";
 import type { MethodTable } from "./method-table.ts";
 import { chatIdOf, checkMessageText, checkReplyMarkup, formatText, intOf, sameJson, stringOf, type Params } from "./params.ts";
+import { imageInfo } from "../shared/images.ts";
 import type { UploadedFile } from "./request-body.ts";
 import type { FakeState } from "./state.ts";
 
@@ -66,19 +67,45 @@ function withEntities(key: "entities" | "caption_entities", entities: MessageEnt
   return entities.length > 0 ? { [key]: entities } : {};
 }
 
+/** Telegram keeps a photo in sizes up to these longest sides, plus the original when it is smaller than the last. */
+const PHOTO_SIDES = [90, 320, 800, 1280, 2560];
+
+function isUpload(photo: unknown): photo is UploadedFile {
+  return typeof photo === "object" && photo !== null && "bytes" in photo;
+}
+
+/**
+ * The sizes Telegram makes of a photo. An upload must be an image Telegram
+ * can read (PNG or JPEG here) with width + height at most 10,000 and sides at
+ * most 20:1, else 400 as Telegram answers; a file id or URL is taken as a
+ * typical photo.
+ */
 function photoSizes(state: FakeState, photo: unknown): PhotoSize[] {
   if (photo === undefined || photo === null || photo === "" || (typeof photo === "string" && photo.startsWith("attach://"))) {
     throw badRequest("there is no photo in the request");
   }
+  const upload = isUpload(photo) ? photo : undefined;
+  const info = upload ? imageInfo(upload.bytes) : { width: 1280, height: 960 };
+  if (!info) throw badRequest("IMAGE_PROCESS_FAILED");
+  const { width, height } = info;
+  if (width === 0 || height === 0 || width + height > 10_000 || Math.max(width, height) / Math.min(width, height) > 20) {
+    throw badRequest("PHOTO_INVALID_DIMENSIONS");
+  }
   const n = state.nextSerial();
-  const bytes = typeof photo === "object" && "size" in photo ? Number((photo as UploadedFile).size) : 60_000;
-  return [90, 320, 800].map((width, i) => ({
-    file_id: `AgACAgIAAxkDAAI${n}x${width}`,
-    file_unique_id: `AQAD${n}${i}`,
-    width,
-    height: Math.round((width * 3) / 4),
-    file_size: Math.max(1, Math.round((bytes * (i + 1)) / 3)),
-  }));
+  const longest = Math.max(width, height);
+  const sides = PHOTO_SIDES.filter((side) => side < longest);
+  if (longest <= PHOTO_SIDES[PHOTO_SIDES.length - 1]!) sides.push(longest);
+  const bytes = upload?.size ?? 60_000;
+  return sides.map((side, i) => {
+    const scale = Math.min(1, side / longest);
+    return {
+      file_id: `AgACAgIAAxkDAAI${n}x${side}`,
+      file_unique_id: `AQAD${n}${i}`,
+      width: Math.max(1, Math.round(width * scale)),
+      height: Math.max(1, Math.round(height * scale)),
+      file_size: Math.max(1, Math.round(bytes * scale * scale)),
+    };
+  });
 }
 
 /** sendMessage, editMessageText, editMessageReplyMarkup, deleteMessage, sendPhoto, sendChatAction. */
@@ -137,7 +164,10 @@ export const messageMethods: MethodTable = {
       ...(caption.text === "" ? {} : { caption: caption.text }),
       ...withEntities("caption_entities", caption.entities),
     } as Message;
-    return commit(state, message);
+    const sent = commit(state, message);
+    const file = params["photo"];
+    if (isUpload(file)) state.uploads.push({ method: "sendPhoto", chatId: chat.id, messageId: sent.message_id, file });
+    return sent;
   },
 
   sendChatAction(params, { state }) {

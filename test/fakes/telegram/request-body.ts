@@ -8,6 +8,10 @@ export interface UploadedFile {
   filename: string;
   /** Size in bytes. */
   size: number;
+  /** The part's Content-Type, if it had one. */
+  contentType?: string;
+  /** The file's content, as uploaded. */
+  bytes: Buffer;
 }
 
 /** Reads a whole request body. */
@@ -21,7 +25,7 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
  * Turns a Bot API request into parameters: the query string, then a JSON,
  * urlencoded or multipart/form-data body. Form values that hold JSON objects or
  * arrays are parsed; other form values stay strings, which the handlers coerce
- * as Telegram does. Uploaded files become `{ filename, size }`, put where the
+ * as Telegram does. Uploaded files become `{ filename, size, contentType, bytes }`, put where the
  * `attach://<name>` that refers to them was.
  */
 export function parseParams(body: Buffer, contentType: string | undefined, query: URLSearchParams): Params {
@@ -81,9 +85,10 @@ function parseMultipart(body: Buffer, boundary: string): Params {
     const content = part.subarray(split + 4);
     const name = /(?:^|[;\s])name="([^"]*)"/i.exec(headers)?.[1];
     const filename = /filename="?([^";\r\n]*)"?/i.exec(headers)?.[1];
+    const partType = /^content-type:\s*(.+)$/im.exec(headers)?.[1]?.trim();
     if (split >= 0 && name !== undefined) {
       if (filename === undefined) params[name] = formValue(content.toString("utf8"));
-      else files.set(name, { filename, size: content.length });
+      else files.set(name, { filename, size: content.length, ...(partType === undefined ? {} : { contentType: partType }), bytes: Buffer.from(content) });
     }
     at = next;
   }

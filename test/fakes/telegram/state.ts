@@ -1,5 +1,6 @@
 import type { BotCommand, BotCommandScope, Chat, Message, Poll, PollAnswer, Update, User } from "grammy/types";
 import { badRequest } from "./api-error.ts";
+import type { UploadedFile } from "./request-body.ts";
 
 /** A member's status in a chat, as `getChatMember` reports it. */
 export type MemberStatus = "creator" | "administrator" | "member" | "restricted" | "left" | "kicked";
@@ -14,6 +15,17 @@ export interface PollRecord {
   messageId: number;
   /** Current choice of each voter, by user id. */
   votes: Map<number, number[]>;
+}
+
+/** A file the bot uploaded with a message that Telegram accepted. */
+export interface UploadRecord {
+  /** The method it came with, e.g. "sendPhoto". */
+  method: string;
+  chatId: number;
+  /** The message it became. */
+  messageId: number;
+  /** The file as uploaded, bytes included. */
+  file: UploadedFile;
 }
 
 /** Commands registered with `setMyCommands` for one language code. */
@@ -46,6 +58,8 @@ export class FakeState {
   readonly callbackQueries = new Map<string, { answered: boolean }>();
   /** Chats where sends fail with 403. */
   readonly blocked = new Set<number>();
+  /** Files uploaded with accepted messages, in order. */
+  readonly uploads: UploadRecord[] = [];
   /** The URL set with setWebhook; "" when none, which getUpdates requires. */
   webhookUrl = "";
   private readonly messagesByChat = new Map<number, Map<number, Message>>();
