@@ -31,7 +31,7 @@ describe("slash command registration bodies", () => {
   const bodies = commandBodies(loadGameBank()) as { name: string; description: string; name_localizations: Record<string, string>; description_localizations: Record<string, string>; options?: { name: string; choices?: { value: string }[] }[] }[];
 
   it("offers every command with Russian names and descriptions within Discord's limits", () => {
-    expect(bodies.map((b) => b.name)).toEqual(["practice", "review", "quiz", "stop", "daily", "top", "me", "settings", "lang", "report", "help"]);
+    expect(bodies.map((b) => b.name)).toEqual(["practice", "review", "quiz", "stop", "daily", "top", "me", "settings", "lang", "report", "forget", "help"]);
     for (const body of bodies) {
       expect(body.name).toMatch(/^[-_a-z0-9]{1,32}$/);
       expect(body.name_localizations.ru).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);

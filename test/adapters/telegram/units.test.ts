@@ -30,10 +30,11 @@ describe("the command menu", () => {
   it("has every command in both languages with the usage stripped from the description", () => {
     const en = commandMenu("en");
     const ru = commandMenu("ru");
-    expect(en.map((c) => c.command)).toEqual(["help", "practice", "review", "quiz", "stop", "daily", "top", "me", "settings", "lang", "report"]);
+    expect(en.map((c) => c.command)).toEqual(["help", "practice", "review", "quiz", "stop", "daily", "top", "me", "settings", "lang", "report", "forget"]);
     expect(ru.map((c) => c.command)).toEqual(en.map((c) => c.command));
     expect(en.find((c) => c.command === "quiz")?.description).toBe("a timed round for everyone in the chat");
     expect(ru.find((c) => c.command === "practice")?.description).toBe("вопросы по одному, под ваш уровень");
     expect(en.find((c) => c.command === "top")?.description).toBe("the leaderboard");
+    expect(ru.find((c) => c.command === "forget")?.description).toBe("удалить всё, что memquiz хранит о вас");
   });
 });
