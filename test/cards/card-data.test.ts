@@ -54,6 +54,18 @@ describe("card data from the use cases", () => {
     expect(card.topics.find((t) => t.key === "alpha")?.title).toBe(h.bank.topic("alpha")?.title.en);
   });
 
+  it("/me: a day of 25 hours (Berlin falling back on 2026-10-25) is one day, and the next starts at its local midnight", async () => {
+    const h = createHarness();
+    const admin = ctxFor("t:ann", "t:g", "group", { admin: true });
+    await h.app.command(admin, cmd("/settings tz Europe/Berlin"));
+    answer(h, "t:ann", "t:g", Date.UTC(2026, 9, 24, 22, 30)); // 00:30 CEST on the 25th
+    answer(h, "t:ann", "t:g", Date.UTC(2026, 9, 25, 22, 30)); // 23:30 CET, still the 25th
+    answer(h, "t:ann", "t:g", Date.UTC(2026, 9, 25, 23, 0)); // 00:00 on the 26th
+    const card = cardOf(await h.app.command(admin, cmd("/me")), "me");
+    // Today (2026-11-25) is the last of 56 entries; 2026-10-25 is 31 days earlier.
+    expect(card.participation.flatMap((on, i) => (on ? [i] : []))).toEqual([24, 25]);
+  });
+
   it("/top: the top 10 with the caller's row added below when further down, the period and the chat's title", async () => {
     const h = createHarness();
     const now = h.time.clock.now();

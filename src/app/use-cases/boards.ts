@@ -9,7 +9,7 @@ import { computeStreak } from "../../core/game/streaks.ts";
 import { renderSeasonArchive } from "../../core/render/daily.ts";
 import type { Doc } from "../../core/render/doc.ts";
 import type { ChatRecord, Period, UserRecord } from "../../core/ports.ts";
-import { localDateKey } from "../../core/time/zoned.ts";
+import { addDays, localDateKey, parseDateKey, zonedInstant } from "../../core/time/zoned.ts";
 import { chatTitleOf } from "../chat-titles.ts";
 import { participants, type AppDeps, type RequestContext } from "../context.ts";
 import { notice, type Reply } from "../replies.ts";
@@ -58,7 +58,15 @@ export function createBoards(deps: AppDeps, adaptive: AdaptiveService) {
   function participation(userId: string, timeZone: string): boolean[] {
     const now = clock.now();
     const slots = store.answerSlots(userId, now - (PARTICIPATION_DAYS + 1) * DAY_MS, SLOT_MS);
-    const days = new Set(slots.map((slot) => localDateKey(slot, timeZone)));
+    const days = new Set<string>();
+    // Slots come sorted: the date is worked out once per day, the rest are compared with its end.
+    let dayEnd = Number.NEGATIVE_INFINITY;
+    for (const slot of slots) {
+      if (slot < dayEnd) continue;
+      const date = localDateKey(slot, timeZone);
+      days.add(date);
+      dayEnd = zonedInstant({ ...parseDateKey(addDays(date, 1)), hour: 0, minute: 0 }, timeZone);
+    }
     return participationDays(days, localDateKey(now, timeZone));
   }
 
