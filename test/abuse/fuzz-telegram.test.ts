@@ -64,7 +64,11 @@ describe("fuzzing memquiz on Telegram", () => {
     const db = new Database(path, { readonly: true });
     const before = snapshot(db);
     const users: User[] = Array.from({ length: 60 }, (_, i) => (i % 10 === 9 ? { ...fake.user(1000 + i, `Bot${i}`), is_bot: true } : fake.user(1000 + i, fuzz.odd().slice(0, 64) || "F")));
+    // Messages and human votes are claimed by update id (idempotency); every press gets answerCallbackQuery.
     let claimed = 0;
+    let presses = 0;
+    const answered = () => fake.callsOf("answerCallbackQuery").length;
+    const pressesBefore = answered();
     for (let i = 0; i < UPDATES; i++) {
       t.time.advance(50);
       const user = fuzz.pick(users);
@@ -78,7 +82,7 @@ describe("fuzzing memquiz on Telegram", () => {
         const onVictim = fuzz.int(3) === 0;
         const data = onVictim ? fuzz.pick(victimButtons) : fuzz.callbackData(sessionIds);
         fake.pushUpdate(fake.callbackQuery(onVictim ? victimChat : chat, user, data, onVictim ? fuzz.pick([practiceMessage, forgetMessage]).message_id : 1 + fuzz.int(50)));
-        claimed++;
+        presses++;
       } else {
         // Humans vote out of range; bot accounts may vote for the right answer: neither counts.
         fake.pushUpdate(fake.pollAnswer(poll.id, user, user.is_bot ? [correct] : [fuzz.pick([4, 9, 99, 2 ** 31 - 1])]));
@@ -88,6 +92,7 @@ describe("fuzzing memquiz on Telegram", () => {
     const keys = () => db.prepare<[], number>("SELECT COUNT(*) FROM processed_updates").pluck().get() ?? 0;
     const base = before.get("processed_updates")?.length ?? 0;
     await t.until(() => keys() >= base + claimed || undefined, `${claimed} updates claimed`, 0);
+    await t.until(() => answered() >= pressesBefore + presses || undefined, `${presses} presses answered`, 0);
     const ann = fake.user(9_999, "Ann");
     fake.pushUpdate(fake.message(fake.privateChat(ann), ann, "/help"));
     await t.until(() => fake.messages(ann.id).find((m) => m.text?.includes("Commands:")), "a normal reply after the fuzz");
