@@ -8,10 +8,22 @@ export interface Logger {
   error(message: string): void;
 }
 
-/** Replaces every occurrence of each secret (tokens) with `[redacted]`. */
+/**
+ * The forms a secret can take in text: as is, URL-encoded (inside a request
+ * URL), and for a Telegram token `<bot id>:<secret>` the part after the colon,
+ * which is the actual secret (the bot id is public).
+ */
+export function secretForms(secret: string): string[] {
+  const forms = new Set([secret, encodeURIComponent(secret)]);
+  const colon = secret.indexOf(":");
+  if (colon >= 0) forms.add(secret.slice(colon + 1));
+  return [...forms].filter((form) => form.length >= 6).sort((a, b) => b.length - a.length);
+}
+
+/** Replaces every occurrence of each secret (tokens), in any of its forms, with `[redacted]`. */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const secret of secrets) if (secret.length >= 6) out = out.split(secret).join("[redacted]");
+  for (const secret of secrets) for (const form of secretForms(secret)) out = out.split(form).join("[redacted]");
   return out;
 }
 

@@ -16,11 +16,19 @@ export const LEASE_MS = 60_000;
 export interface OutboxSink {
   /** Sends one message. Resolves once the platform accepted it. */
   deliver(record: OutboxRecord): Promise<void>;
+  /**
+   * Only this process delivers for the sink's prefix. Then a lease taken
+   * before this process started belongs to a process that is gone (killed
+   * mid-delivery) and is not waited for; with Discord shards, siblings share
+   * the prefix and their leases are honoured.
+   */
+  readonly exclusive?: boolean;
 }
 
 /** Logs delivery faults without ever including secrets. */
 export interface DispatchLog {
   warn(message: string): void;
+  info?(message: string): void;
 }
 
 /**
@@ -31,8 +39,11 @@ export interface DispatchLog {
  */
 export function createOutboxDispatcher(deps: { store: Store; clock: Clock; sinks: Readonly<Record<string, OutboxSink>>; log?: DispatchLog }) {
   const { store, clock, sinks, log } = deps;
+  const startedAt = clock.now();
   let running: Promise<number> | null = null;
   let again = false;
+  /** Messages that failed in the latest run and wait for a retry. */
+  let failedLately = 0;
 
   /** Delivers one message: "sent", "gave-up" (too many failures), or "blocked" (its chat must wait). */
   async function deliverOne(record: OutboxRecord): Promise<"sent" | "gave-up" | "blocked"> {
@@ -43,14 +54,21 @@ export function createOutboxDispatcher(deps: { store: Store; clock: Clock; sinks
     }
     const sink = sinks[record.chatId.split(":")[0] ?? ""];
     // Another process (a Discord shard) may be sending it right now.
-    if (!sink || !store.lease(record.id, clock.now(), clock.now() + LEASE_MS)) return "blocked";
+    const now = clock.now();
+    // A lease is free when it ends by `at`; for an exclusive sink, every lease from before this process is.
+    const at = sink?.exclusive ? Math.max(now, startedAt + LEASE_MS) : now;
+    if (!sink || !store.lease(record.id, at, now + LEASE_MS)) return "blocked";
     try {
       await sink.deliver(record);
       store.markSent(record.id, clock.now());
+      if (record.attempts > 0) log?.info?.(`outbox: message ${record.id} to ${record.chatId} delivered after ${record.attempts} failed attempt(s)`);
       return "sent";
     } catch (error) {
-      store.markFailed(record.id, error instanceof Error ? error.message : String(error));
-      log?.warn(`outbox: delivery of message ${record.id} to ${record.chatId} failed; it stays queued (${(error as Error).message})`);
+      const message = error instanceof Error ? error.message : String(error);
+      store.markFailed(record.id, message);
+      failedLately++;
+      // Logged once per message, not once per retry.
+      if (record.attempts === 0) log?.warn(`outbox: delivery of message ${record.id} to ${record.chatId} failed; it stays queued and is retried (${message})`);
       return "blocked";
     }
   }
@@ -100,6 +118,7 @@ export function createOutboxDispatcher(deps: { store: Store; clock: Clock; sinks
         return running;
       }
       running = (async () => {
+        failedLately = 0;
         let total = 0;
         do {
           again = false;
@@ -113,6 +132,8 @@ export function createOutboxDispatcher(deps: { store: Store; clock: Clock; sinks
         running = null;
       }
     },
+    /** How many deliveries failed in the latest flush; those messages wait for a retry. */
+    failures: () => failedLately,
   };
 }
 

@@ -20,6 +20,10 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
+/** Backoff for outbox messages that failed: 1 s, doubling, at most a minute. */
+const FIRST_RETRY_MS = 1_000;
+const MAX_RETRY_MS = 60_000;
+
 function earliest(a: number | null, b: number | null): number | null {
   if (a === null) return b;
   return b === null ? a : Math.min(a, b);
@@ -31,13 +35,30 @@ export function createRuntime(deps: AppDeps & { timers: TimerPort; log: AppLog &
   const sinks: Record<string, OutboxSink> = {};
   const dispatcher = createOutboxDispatcher({ store: deps.store, clock: deps.clock, sinks, log: deps.log });
   const clock: Clock = deps.clock;
+  let retryTimer: unknown = null;
+  let retryMs = FIRST_RETRY_MS;
+  let stopped = false;
+  /** Flushes the outbox; when a delivery failed, flushes again later, with backoff, so the message goes out even if nothing else happens. */
+  async function flush(): Promise<void> {
+    await dispatcher.flush();
+    if (dispatcher.failures() === 0) {
+      retryMs = FIRST_RETRY_MS;
+      return;
+    }
+    if (retryTimer !== null || stopped) return;
+    retryTimer = deps.timers.set(() => {
+      retryTimer = null;
+      flush().catch((error: unknown) => deps.log.error(`outbox: ${error instanceof Error ? error.message : String(error)}`));
+    }, retryMs);
+    retryMs = Math.min(MAX_RETRY_MS, retryMs * 2);
+  }
   const ticker = createTicker({
     clock,
     timers: deps.timers,
     nextDeadline: () => earliest(deps.store.nextDeadline(), deps.store.nextDailyAt()),
     onDue: async (now) => {
       app.closeDue(now);
-      await dispatcher.flush();
+      await flush();
     },
     onError: (error) => deps.log.error(`timer: ${error instanceof Error ? error.message : String(error)}`),
   });
@@ -46,18 +67,23 @@ export function createRuntime(deps: AppDeps & { timers: TimerPort; log: AppLog &
     app,
     deps,
     async settle() {
-      await dispatcher.flush();
+      await flush();
       ticker.poke();
     },
     async tick() {
       app.closeDue(clock.now());
-      await dispatcher.flush();
+      await flush();
       ticker.poke();
     },
     addSink(prefix, sink) {
       sinks[prefix] = sink;
     },
     idle: () => ticker.idle(),
-    stop: () => ticker.stop(),
+    async stop() {
+      stopped = true;
+      if (retryTimer !== null) deps.timers.clear(retryTimer);
+      retryTimer = null;
+      await ticker.stop();
+    },
   };
 }

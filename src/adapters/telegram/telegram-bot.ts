@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
+import { sequentialize, type RunnerHandle } from "@grammyjs/runner";
 import { Bot, GrammyError, HttpError, webhookCallback, type Context } from "grammy";
 import type { Logger } from "../../app/logger.ts";
 import type { Runtime } from "../../app/runtime.ts";
@@ -9,6 +9,8 @@ import type { TimerPort } from "../../app/ticker.ts";
 import { createCardDrawer } from "../../cards/index.ts";
 import { messages } from "../../core/i18n/index.ts";
 import { createAdminCache } from "./admin-cache.ts";
+import { runConfirmingPoller } from "./confirming-poller.ts";
+import { describeApiFault, logApiFaults } from "./fault-log.ts";
 import { registerCommands } from "./commands-menu.ts";
 import { commandsFeature } from "./features/commands.ts";
 import { forgetFeature } from "./features/forget.ts";
@@ -28,7 +30,17 @@ export interface TelegramOptions {
   readonly log: Logger;
   readonly timers: TimerPort;
   readonly limits?: SendLimits;
+  /** How long one Bot API request may take before it is abandoned (and retried); default 60 s. */
+  readonly requestTimeoutMs?: number;
 }
+
+/** The default request timeout; a long poll is held for at most half of it. */
+const REQUEST_TIMEOUT_MS = 60_000;
+
+/** How long shutdown waits for handlers in flight; the updates of any still running were not confirmed, so Telegram sends them again. */
+const DRAIN_MS = 3_000;
+
+const ALLOWED_UPDATES = ["message", "callback_query", "poll_answer"] as const;
 
 /** A running Telegram bot. */
 export interface TelegramBot {
@@ -58,7 +70,10 @@ export function updateKey(updateId: number): string {
 export async function startTelegramBot(options: TelegramOptions): Promise<TelegramBot> {
   const { runtime, log } = options;
   const { store, clock, bank } = runtime.deps;
-  const bot = new Bot(options.token, { client: options.apiRoot ? { apiRoot: options.apiRoot } : {} });
+  const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const bot = new Bot(options.token, { client: { timeoutSeconds: timeoutMs / 1000, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) } });
+  // The fault log sits beneath auto-retry, so it sees each failed attempt once.
+  bot.api.config.use(logApiFaults(log));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
   const admins = createAdminCache(clock, async (chatId, userId) => (await bot.api.getChatMember(chatId, userId)).status);
   const drawCard = createCardDrawer(log);
@@ -78,9 +93,12 @@ export async function startTelegramBot(options: TelegramOptions): Promise<Telegr
   });
   // One chat's updates run in order; different chats run in parallel.
   bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? ctx.pollAnswer?.poll_id ?? "")));
-  // An update Telegram delivers twice is handled once (poll answers check inside their own transaction).
+  // An update Telegram delivers twice is handled once. Poll answers claim their update inside the
+  // answer's own transaction. Button presses claim nothing: a claim committed apart from the answer
+  // would, after a crash between the two commits, make the redelivered press be skipped and the
+  // answer lost; a second press of the same button is refused by the practice state instead.
   bot.use(async (ctx, next) => {
-    if (ctx.pollAnswer || store.claimUpdate(updateKey(ctx.update.update_id), clock.now())) await next();
+    if (ctx.pollAnswer || ctx.callbackQuery || store.claimUpdate(updateKey(ctx.update.update_id), clock.now())) await next();
   });
   // /forget and its buttons come first: the generic features would take them for their own.
   bot.use(forgetFeature(deps), commandsFeature(deps), practiceButtonsFeature(deps), pollAnswersFeature(deps));
@@ -94,7 +112,9 @@ export async function startTelegramBot(options: TelegramOptions): Promise<Telegr
   await bot.init();
   await registerCommands(bot.api);
   const queue = createSendQueue({ clock, timers: options.timers, limits: options.limits ?? TELEGRAM_LIMITS });
-  runtime.addSink("tg", createTelegramSink({ api: bot.api, bank, store, clock, queue, drawCard, log }));
+  // Only this process sends to Telegram, so an outbox lease older than this process was left by a crashed one.
+  const sink = createTelegramSink({ api: bot.api, bank, store, clock, queue, drawCard, log });
+  runtime.addSink("tg", { deliver: (record) => sink.deliver(record), exclusive: true });
   log.info(`telegram: signed in as @${bot.botInfo.username}`);
 
   let runner: RunnerHandle | undefined;
@@ -114,11 +134,18 @@ export async function startTelegramBot(options: TelegramOptions): Promise<Telegr
       });
     });
     await new Promise<void>((resolve) => server?.listen(port, host, resolve));
-    await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ["message", "callback_query", "poll_answer"] });
+    await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
     log.info(`telegram: webhook listening on ${host}:${(server.address() as { port: number }).port}`);
   } else {
     await bot.api.deleteWebhook();
-    runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "poll_answer"] } } });
+    runner = runConfirmingPoller(bot, {
+      allowedUpdates: ALLOWED_UPDATES,
+      longPollSeconds: Math.max(1, Math.min(30, Math.floor(timeoutMs / 2000))),
+      onFetchTrouble: (event) =>
+        event.kind === "failing"
+          ? log.warn(`telegram: fetching updates failed (${describeApiFault(event.error)}); retrying with backoff`)
+          : log.info(`telegram: fetching updates works again after ${event.failures} failed attempt(s)`),
+    });
   }
 
   return {
@@ -130,7 +157,15 @@ export async function startTelegramBot(options: TelegramOptions): Promise<Telegr
       // Queued outbox messages stay in the outbox for the next start; handlers in
       // flight finish (and record their answers) before the database closes.
       queue.stop();
-      if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+      if (inFlight > 0) {
+        let timer: unknown;
+        const timedOut = await Promise.race([
+          new Promise<boolean>((resolve) => (drained = () => resolve(false))),
+          new Promise<boolean>((resolve) => (timer = options.timers.set(() => resolve(true), DRAIN_MS))),
+        ]);
+        options.timers.clear(timer);
+        if (timedOut) log.warn(`telegram: ${inFlight} update(s) still running at shutdown; they were not confirmed, so Telegram delivers them again`);
+      }
     },
   };
 }
