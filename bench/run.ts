@@ -6,7 +6,10 @@ import { measureBankLoad } from "./bank-load.ts";
 import { measureBroadcast } from "./broadcast.ts";
 import { measureCards } from "./cards.ts";
 import { measureIngest } from "./perf/ingest.ts";
+import { measureLeaderboard } from "./perf/leaderboard.ts";
+import { measureMemory } from "./perf/memory.ts";
 import { measureNextQuestion } from "./perf/next-question.ts";
+import { withSeededDatabase } from "./perf/seeded-database.ts";
 import { measureStartup } from "./perf/startup.ts";
 
 interface Figure {
@@ -44,6 +47,20 @@ const next = await measureNextQuestion({ quick, progress });
 report(`next question p99 (${next.questions} q)`, { value: next.next.p99Ms, unit: "ms", target: "≤ 0.5 ms", pass: next.next.p99Ms <= 0.5 });
 const startup = await measureStartup({ quick, progress });
 report("npm start to greeting (median)", { value: startup.medianMs / 1000, unit: "s", target: "≤ 1.5 s", pass: startup.medianMs <= 1500 });
+
+// Leaderboards and memory share the seeded database (1M users, 10,000 chats, 20M answers; kept between full runs).
+await withSeededDatabase({ quick, progress }, async (seeded) => {
+  const board = await measureLeaderboard({ quick, progress, seeded });
+  const users = quick ? "10k" : "1M";
+  for (const [kind, q] of Object.entries(board.queries)) {
+    report(`top10+rank p99 ${kind.replace("-", " ")} (${users})`, { value: q.p99Ms, unit: "ms", target: "≤ 2 ms", pass: q.p99Ms <= 2 });
+  }
+  report(`mid-table global rank p99 (${users})`, { value: board.midTableRank.p99Ms, unit: "ms", target: "≤ 2 ms", pass: board.midTableRank.p99Ms <= 2 });
+  const memory = await measureMemory({ quick, progress, seeded });
+  report(`RSS serving ${users}-user db (max)`, { value: memory.serving.rssMaxMb, unit: "MB", target: "≤ 150 MB", pass: memory.serving.rssMaxMb <= 150 });
+  const { heap } = memory;
+  report(`heap ${heap.answers} answers / ${heap.checkpoint}`, { value: heap.ratio, unit: "", target: "0.9–1.1", pass: Math.abs(heap.ratio - 1) <= 0.1 });
+});
 
 for (const { card, medianMs } of measureCards(quick ? 5 : 21)) {
   report(`card render: ${card} (median)`, { value: medianMs, unit: "ms", target: "≤ 50 ms", pass: medianMs <= 50 });
