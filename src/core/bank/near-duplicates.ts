@@ -26,11 +26,10 @@ export interface NearDuplicate {
   readonly similarity: number;
 }
 
-/** One question's shingles, and the rarest few of them that any near-duplicate must share. */
+/** One question's shingles as ids, ascending; ids are handed out rarest first, so a prefix holds the rarest. */
 interface Entry {
   readonly question: Question;
-  readonly set: Set<string>;
-  prefix: string[];
+  readonly ids: Int32Array;
 }
 
 /**
@@ -44,32 +43,58 @@ function prefixLength(size: number, t: number): number {
   return Math.min(size, size - Math.ceil((t * size) / (2 - t)) + 2);
 }
 
+/** Dice similarity of two ascending id lists (a merge), 0 to 1. */
+function diceOfSorted(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  let common = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return (2 * common) / (a.length + b.length);
+}
+
+/** Numbers a topic's shingle sets: each shingle gets an id by rising frequency, each set its ids ascending. */
+function numbered(questions: readonly Question[], sets: readonly Set<string>[]): Entry[] {
+  const frequency = new Map<string, number>();
+  for (const set of sets) for (const s of set) frequency.set(s, (frequency.get(s) ?? 0) + 1);
+  const order = [...frequency.keys()].sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+  const idOf = new Map(order.map((s, i) => [s, i]));
+  return sets.map((set, i) => {
+    const ids = Int32Array.from(set, (s) => idOf.get(s)!);
+    ids.sort();
+    return { question: questions[i]!, ids };
+  });
+}
+
 /** The pairs (later question, earlier one) of one topic that reach the threshold, in question order. */
 function duplicatesIn(list: readonly Entry[], t: number, found: NearDuplicate[]): void {
-  const frequency = new Map<string, number>();
-  for (const { set } of list) for (const s of set) frequency.set(s, (frequency.get(s) ?? 0) + 1);
-  const rarestFirst = (a: string, b: string) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
-  for (const entry of list) entry.prefix = [...entry.set].sort(rarestFirst).slice(0, prefixLength(entry.set.size, t));
-  // Shingle -> the earlier questions with it in their prefix; empty sets only match each other.
-  const index = new Map<string, number[]>();
+  // Shingle id -> the earlier questions with it in their prefix; empty sets only match each other.
+  const index = new Map<number, number[]>();
   const empty: number[] = [];
+  const minRatio = t / (2 - t);
   for (let i = 0; i < list.length; i++) {
     const a = list[i]!;
-    const candidates = new Set<number>(a.set.size === 0 ? empty : []);
-    for (const s of a.prefix) for (const j of index.get(s) ?? []) candidates.add(j);
+    const prefix = a.ids.subarray(0, prefixLength(a.ids.length, t));
+    const candidates = new Set<number>(a.ids.length === 0 ? empty : []);
+    for (const id of prefix) for (const j of index.get(id) ?? []) candidates.add(j);
     for (const j of [...candidates].sort((x, y) => x - y)) {
       const b = list[j]!;
       // Dice >= t is impossible when the sizes differ by more than this ratio.
-      const ratio = Math.min(a.set.size, b.set.size) / Math.max(a.set.size, b.set.size, 1);
-      if (a.set.size + b.set.size > 0 && ratio < t / (2 - t)) continue;
-      const similarity = dice(a.set, b.set);
+      const ratio = Math.min(a.ids.length, b.ids.length) / Math.max(a.ids.length, b.ids.length, 1);
+      if (a.ids.length + b.ids.length > 0 && ratio < minRatio) continue;
+      const similarity = diceOfSorted(a.ids, b.ids);
       if (similarity >= t) found.push({ question: a.question, original: b.question, similarity });
     }
-    if (a.set.size === 0) empty.push(i);
-    for (const s of a.prefix) {
-      const holders = index.get(s);
+    if (a.ids.length === 0) empty.push(i);
+    for (const id of prefix) {
+      const holders = index.get(id);
       if (holders) holders.push(i);
-      else index.set(s, [i]);
+      else index.set(id, [i]);
     }
   }
 }
@@ -81,14 +106,17 @@ function duplicatesIn(list: readonly Entry[], t: number, found: NearDuplicate[])
  * is checked without comparing every pair.
  */
 export function findNearDuplicates(questions: readonly Question[]): NearDuplicate[] {
-  const byTopic = new Map<string, Entry[]>();
+  const byTopic = new Map<string, Question[]>();
   for (const question of questions) {
     const list = byTopic.get(question.topic) ?? [];
-    list.push({ question, set: shingles(`${question.prompt.en}\n${question.code ?? ""}`), prefix: [] });
+    list.push(question);
     byTopic.set(question.topic, list);
   }
   const found: NearDuplicate[] = [];
-  for (const list of byTopic.values()) duplicatesIn(list, NEAR_DUPLICATE_THRESHOLD, found);
+  for (const list of byTopic.values()) {
+    const entries = numbered(list, list.map((q) => shingles(`${q.prompt.en}\n${q.code ?? ""}`)));
+    duplicatesIn(entries, NEAR_DUPLICATE_THRESHOLD, found);
+  }
   return found;
 }
 
