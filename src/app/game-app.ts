@@ -15,6 +15,7 @@ import { createPractice } from "./use-cases/practice.ts";
 import { createReports } from "./use-cases/reports.ts";
 import { createRounds, type RoundAnswerOutcome } from "./use-cases/rounds.ts";
 import { createSettings } from "./use-cases/settings.ts";
+import { createUpdateClaims, DuplicateUpdate } from "./update-claims.ts";
 
 /** The commands every adapter offers, in help order. */
 export const COMMAND_NAMES = ["start", "help", "practice", "review", "quiz", "stop", "daily", "top", "me", "settings", "lang", "report", "forget"] as const;
@@ -23,7 +24,10 @@ export const COMMAND_NAMES = ["start", "help", "practice", "review", "quiz", "st
  * The game as plain use cases, shared by every adapter. Adapters turn platform
  * updates into these calls and the replies back into platform messages.
  */
-export function createGameApp(deps: AppDeps & { readonly defer?: Defer }) {
+export function createGameApp(appDeps: AppDeps & { readonly defer?: Defer }) {
+  // The use cases' store claims a command's update inside the command's own first transaction.
+  const claims = createUpdateClaims(appDeps.store, appDeps.clock);
+  const deps = { ...appDeps, store: claims.store };
   const adaptive = createAdaptiveService(deps);
   const practice = createPractice(deps, adaptive);
   const rounds = createRounds(deps, adaptive);
@@ -39,6 +43,18 @@ export function createGameApp(deps: AppDeps & { readonly defer?: Defer }) {
 
   /** Runs one parsed command and returns the replies to send back; a user over the command limit gets one notice. */
   async function command(ctx: RequestContext, cmd: ParsedCommand): Promise<Reply[]> {
+    try {
+      const replies = await limitedCommand(ctx, cmd);
+      // A command that changed nothing claims its update now; a duplicate is not answered again.
+      return claims.finish() ? replies : [];
+    } catch (error) {
+      if (!(error instanceof DuplicateUpdate)) throw error;
+      claims.finish();
+      return [];
+    }
+  }
+
+  async function limitedCommand(ctx: RequestContext, cmd: ParsedCommand): Promise<Reply[]> {
     const verdict = limiter.check(ctx.user.id);
     if (verdict === "drop") return [];
     if (verdict === "notice") return [notice([p(messages(participants(deps.store, ctx).lang).tooFast)])];
@@ -110,7 +126,17 @@ export function createGameApp(deps: AppDeps & { readonly defer?: Defer }) {
     daily.postDue(now);
   }
 
-  return { command, typedAnswer, languageOf, closeDue, answers, practice, rounds, daily, boards, settings, reports, forget };
+  /**
+   * Runs the handler of a platform update that carries commands (a Telegram
+   * message) so that the command claims `key` in the same transaction as the
+   * state change it makes: a redelivered update, also after a crash, changes
+   * state once and is answered once.
+   */
+  function withUpdateClaim<T>(key: string, handler: () => Promise<T>): Promise<T> {
+    return claims.run(key, handler);
+  }
+
+  return { command, withUpdateClaim, typedAnswer, languageOf, closeDue, answers, practice, rounds, daily, boards, settings, reports, forget };
 }
 
 /** The game application: every use case the adapters call. */

@@ -94,11 +94,12 @@ export async function startTelegramBot(options: TelegramOptions): Promise<Telegr
   // One chat's updates run in order; different chats run in parallel.
   bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? ctx.pollAnswer?.poll_id ?? "")));
   // An update Telegram delivers twice is handled once. Poll answers claim their update inside the
-  // answer's own transaction. Button presses claim nothing: a claim committed apart from the answer
-  // would, after a crash between the two commits, make the redelivered press be skipped and the
-  // answer lost; a second press of the same button is refused by the practice state instead.
+  // answer's own transaction; commands claim theirs inside the command's own first transaction
+  // (`withUpdateClaim`), so a crash can't commit the claim without the change. Button presses claim
+  // nothing: a second press of the same button is refused by the practice state instead.
   bot.use(async (ctx, next) => {
-    if (ctx.pollAnswer || ctx.callbackQuery || store.claimUpdate(updateKey(ctx.update.update_id), clock.now())) await next();
+    if (ctx.pollAnswer || ctx.callbackQuery) return next();
+    await runtime.app.withUpdateClaim(updateKey(ctx.update.update_id), next);
   });
   // /forget and its buttons come first: the generic features would take them for their own.
   bot.use(forgetFeature(deps), commandsFeature(deps), practiceButtonsFeature(deps), pollAnswersFeature(deps));

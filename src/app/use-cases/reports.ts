@@ -28,7 +28,8 @@ export function createReports(deps: AppDeps) {
       if (text.trim() === "") return [notice([p(t.reportUsage)])];
       const questionId = lastQuestion(who.user.id, ctx.chat.id);
       if (!questionId) return [notice([p(t.reportNothing)])];
-      store.addReport({ userId: who.user.id, chatId: ctx.chat.id, questionId, text: text.trim().slice(0, MAX_REPORT_LENGTH), createdAt: clock.now() });
+      // In a transaction, so a platform update's claim commits with the report (see `update-claims.ts`).
+      store.transaction(() => store.addReport({ userId: who.user.id, chatId: ctx.chat.id, questionId, text: text.trim().slice(0, MAX_REPORT_LENGTH), createdAt: clock.now() }));
       return [notice([p(t.reportSaved(questionId))])];
     },
   };
