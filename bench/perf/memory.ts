@@ -5,7 +5,7 @@
  * the seeding and the other benchmarks are not in the figures.
  */
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Progress } from "./common.ts";
 import { withSeededDatabase, type SeededDatabase } from "./seeded-database.ts";
@@ -53,10 +53,18 @@ export interface MemoryResult {
   readonly heap: HeapFigures;
 }
 
+/** The node flags of `npm start` (package.json), so the child's memory is what the bot's would be. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL("package.json", `file://${ROOT}`), "utf8")) as { scripts: { start: string } };
+  const words = pkg.scripts.start.split(/\s+/);
+  if (words[0] !== "node") return [];
+  return words.slice(1, words.indexOf("--import")).filter((w) => w.startsWith("--"));
+}
+
 /** Runs one workload of memory-child.ts and returns its JSON line; its stderr lines go to `progress`. */
 function runChild<T>(args: readonly string[], progress: Progress): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", CHILD, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...startFlags(), "--expose-gc", "--import", "tsx", CHILD, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
