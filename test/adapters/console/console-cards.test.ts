@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { collectOutput, type ProcessOutput } from "../../helpers/run-process.ts";
 import { sentCardProblems } from "../../cards/image-check.ts";
 
 const REPO = resolve(import.meta.dirname, "../../..");
@@ -10,28 +11,20 @@ const dir = mkdtempSync(join(tmpdir(), "memquiz-console-cards-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the entry of `npm start` with `cwd` as the working directory and piped stdin; returns what it printed. */
-function start(input: string, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(join(REPO, "node_modules/.bin/tsx"), [join(REPO, "src/main.ts")], {
-      cwd,
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        LANG: "C.UTF-8",
-        USER: "tester",
-        MEMQUIZ_DB: join(dir, "memquiz.db"),
-        MEMQUIZ_QUESTIONS: join(REPO, "test/fixtures/bank/game"),
-      },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolvePromise({ code, stdout, stderr }));
-    child.stdin.end(input);
+function start(input: string, cwd: string): Promise<ProcessOutput> {
+  const child = spawn(join(REPO, "node_modules/.bin/tsx"), [join(REPO, "src/main.ts")], {
+    cwd,
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      LANG: "C.UTF-8",
+      USER: "tester",
+      MEMQUIZ_DB: join(dir, "memquiz.db"),
+      MEMQUIZ_QUESTIONS: join(REPO, "test/fixtures/bank/game"),
+    },
+    stdio: ["pipe", "pipe", "pipe"],
   });
+  return collectOutput(child, input);
 }
 
 describe("picture cards in the console chat", () => {

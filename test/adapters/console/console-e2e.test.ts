@@ -3,33 +3,26 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { collectOutput, type ProcessOutput } from "../../helpers/run-process.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "memquiz-console-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the real `npm start` with piped stdin and returns what it printed. */
-function npmStart(input: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["start", "--silent"], {
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        LANG: "C.UTF-8",
-        USER: "tester",
-        MEMQUIZ_DB: join(dir, "memquiz.db"),
-        MEMQUIZ_ROUND_SECONDS: "1",
-        ...env,
-      },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
+function npmStart(input: string, env: Record<string, string> = {}): Promise<ProcessOutput> {
+  const child = spawn("npm", ["start", "--silent"], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      LANG: "C.UTF-8",
+      USER: "tester",
+      MEMQUIZ_DB: join(dir, "memquiz.db"),
+      MEMQUIZ_ROUND_SECONDS: "1",
+      ...env,
+    },
+    stdio: ["pipe", "pipe", "pipe"],
   });
+  return collectOutput(child, input);
 }
 
 describe("the console chat through npm start", () => {
