@@ -2,6 +2,7 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from "disc
 import type { Lang, Question } from "../../core/bank/types.ts";
 import type { Doc } from "../../core/render/doc.ts";
 import { optionLabel, renderQuestion } from "../../core/render/question.ts";
+import { truncateMarkdown } from "./body-limits.ts";
 import { docToMarkdown, MAX_EMBED_DESCRIPTION } from "./markup.ts";
 
 /** Lettered answer buttons, at most five to a row. */
@@ -24,7 +25,7 @@ export function singleButton(customId: string, label: string): ActionRowBuilder<
 /** A doc as an embed description, within Discord's limit. */
 export function docEmbed(doc: Doc, fallback?: Doc): EmbedBuilder {
   const text = docToMarkdown(doc);
-  const description = text.length <= MAX_EMBED_DESCRIPTION || !fallback ? text.slice(0, MAX_EMBED_DESCRIPTION) : docToMarkdown(fallback);
+  const description = text.length <= MAX_EMBED_DESCRIPTION || !fallback ? truncateMarkdown(text, MAX_EMBED_DESCRIPTION) : truncateMarkdown(docToMarkdown(fallback), MAX_EMBED_DESCRIPTION);
   return new EmbedBuilder().setDescription(description);
 }
 

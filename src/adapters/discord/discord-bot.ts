@@ -48,7 +48,7 @@ export async function startDiscordBot(options: DiscordOptions): Promise<DiscordB
   await client.login(options.token);
   const readyClient = await ready;
   const { bank, store, clock } = runtime.deps;
-  runtime.addSink("dc", createDiscordSink({ rest: client.rest, bank, store, clock, drawCard: createCardDrawer(log) }));
+  runtime.addSink("dc", createDiscordSink({ rest: client.rest, bank, store, clock, drawCard: createCardDrawer(log), log }));
   const shards = client.shard ? ` (shards ${client.shard.ids.join(",")} of ${client.shard.count})` : "";
   log.info(`discord: signed in as ${readyClient.user.tag}${shards}`);
   return {

@@ -15,7 +15,7 @@ import { answerRows, docEmbed, questionEmbed, singleButton } from "./components.
 import { parseCustomId, practiceAnswerId, practiceNextId } from "./custom-ids.ts";
 import { forgetPress, forgetPromptResponse, parseForgetId } from "./forget-buttons.ts";
 import { commandArgs } from "./command-args.ts";
-import { docToMarkdown, MAX_CONTENT } from "./markup.ts";
+import { docToMarkdown } from "./markup.ts";
 import { requestContext } from "./request-context.ts";
 import { createResponder, type Response } from "./respond.ts";
 import { optionLabel } from "../../core/render/question.ts";
@@ -38,7 +38,8 @@ function replyResponse(reply: Reply, personal: boolean, drawCard: CardDrawer): R
     // A card goes as a PNG attachment under the text; the text alone when it can't be drawn.
     const image = reply.card && drawCard(reply.card);
     const files = image ? { files: [cardAttachment(image)] } : {};
-    return { body: { content: docToMarkdown(reply.doc).slice(0, MAX_CONTENT), ...files }, ephemeral: personal || reply.private === true };
+    // Over-long text is cut on a safe boundary by the responder (see `fitMessageBody`).
+    return { body: { content: docToMarkdown(reply.doc), ...files }, ephemeral: personal || reply.private === true };
   }
   if (reply.type === "practice-question") return questionResponse(reply, false);
   return undefined;
@@ -69,11 +70,12 @@ export function createInteractionHandler(deps: { runtime: Runtime; log: Logger; 
   const { app } = runtime;
   const { store, clock } = runtime.deps;
   const drawCard = createCardDrawer(log);
+  const cut = (what: string) => log.warn(`discord: ${what}`);
 
   async function command(interaction: ChatInputCommandInteraction): Promise<void> {
     const spec = BY_NAME.get(interaction.commandName);
     if (!spec) return;
-    const responder = createResponder(interaction, timers, spec.personal);
+    const responder = createResponder(interaction, timers, spec.personal, cut);
     const ctx = requestContext(interaction, spec.personal);
     const args = commandArgs(spec, interaction);
     if (!args) return responder.send({ body: { content: inputMessages(app.languageOf(ctx)).badOptions(spec.name) }, ephemeral: true });
@@ -89,12 +91,12 @@ export function createInteractionHandler(deps: { runtime: Runtime; log: Logger; 
 
   async function button(interaction: ButtonInteraction): Promise<void> {
     const forget = parseForgetId(interaction.customId);
-    if (forget) return createResponder(interaction, timers, true).send(forgetPress(app, requestContext(interaction, true), forget));
+    if (forget) return createResponder(interaction, timers, true, cut).send(forgetPress(app, requestContext(interaction, true), forget));
     const action = parseCustomId(interaction.customId);
     const personal = action?.kind !== "round-answer";
     const ctx = requestContext(interaction, personal);
     const lang = app.languageOf(ctx);
-    const responder = createResponder(interaction, timers, true);
+    const responder = createResponder(interaction, timers, true, cut);
     const notice = (content: string) => responder.send({ body: { content }, ephemeral: true });
     if (!action) return notice(messages(lang).staleButton);
     if (action.kind === "round-answer") {

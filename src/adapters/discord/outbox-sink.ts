@@ -11,7 +11,8 @@ import { renderOutboxDoc } from "../../core/render/outbox.ts";
 import { cardUpload } from "./card-files.ts";
 import { answerRows, docEmbed, questionEmbed } from "./components.ts";
 import { roundAnswerId } from "./custom-ids.ts";
-import { docToMarkdown, MAX_CONTENT } from "./markup.ts";
+import { fitMessageBody } from "./body-limits.ts";
+import { docToMarkdown } from "./markup.ts";
 
 /** Where a round question's message is, to edit it when the question closes. */
 interface QuestionMessageRef {
@@ -37,8 +38,17 @@ export function createDiscordSink(deps: {
   clock: Clock;
   /** Draws the season card; without it, season results go as text. */
   drawCard?: CardDrawer;
+  /** Where a message cut to fit Discord's limits is reported, once per message. */
+  log?: { warn(message: string): void };
 }): OutboxSink {
-  const { rest, bank, store, clock } = deps;
+  const { bank, store, clock } = deps;
+  // The last guard: a body over Discord's limits is cut to fit rather than refused (50035) on every attempt.
+  const rest = {
+    post: (route: `/${string}`, options: { body: object; files?: unknown }) =>
+      deps.rest.post(route, { ...options, body: fitMessageBody(options.body, (what) => deps.log?.warn(`discord: a message to ${route} had ${what}, over Discord's limits; sent cut to fit`)) } as Parameters<REST["post"]>[1]),
+    patch: (route: `/${string}`, options: { body: object }) =>
+      deps.rest.patch(route, { body: fitMessageBody(options.body, (what) => deps.log?.warn(`discord: an edit of ${route} had ${what}, over Discord's limits; sent cut to fit`)) }),
+  };
   return {
     async deliver(record: OutboxRecord): Promise<void> {
       const channelId = record.chatId.slice(3);
@@ -80,7 +90,7 @@ export function createDiscordSink(deps: {
           return;
         }
       }
-      const content = docToMarkdown(renderOutboxDoc(payload, bank, "letters", true)).slice(0, MAX_CONTENT);
+      const content = docToMarkdown(renderOutboxDoc(payload, bank, "letters", true));
       // A season's results, with cards on: the podium picture attached under the standings.
       const card = payload.type === "season-results" ? seasonCardOf(payload) : undefined;
       const image = card && deps.drawCard?.(card);

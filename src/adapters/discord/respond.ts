@@ -1,5 +1,6 @@
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type InteractionReplyOptions } from "discord.js";
 import type { TimerPort } from "../../app/ticker.ts";
+import { fitMessageBody } from "./body-limits.ts";
 
 /** Defer when the work has not answered after this long: Discord fails interactions not acknowledged in 3 s. */
 export const DEFER_AFTER_MS = 2_000;
@@ -14,9 +15,15 @@ export interface Response {
 /**
  * Answers one interaction exactly once, then follows up. A timer defers the
  * interaction if the work takes too long, so the user never sees
- * "This interaction failed".
+ * "This interaction failed". A body over Discord's limits is cut to fit
+ * (`fitMessageBody`) and `onCut` is told, rather than refused with 50035.
  */
-export function createResponder(interaction: ChatInputCommandInteraction | ButtonInteraction, timers: TimerPort, ephemeralHint: boolean) {
+export function createResponder(
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  timers: TimerPort,
+  ephemeralHint: boolean,
+  onCut: (what: string) => void = () => undefined,
+) {
   let deferred: Promise<unknown> | undefined;
   const guard = timers.set(() => {
     if (interaction.replied || interaction.deferred) return;
@@ -30,14 +37,15 @@ export function createResponder(interaction: ChatInputCommandInteraction | Butto
       timers.clear(guard);
       if (deferred) await deferred;
       const flags = response.ephemeral ? MessageFlags.Ephemeral : undefined;
-      const body = { ...response.body, ...(flags ? { flags } : {}) };
+      const fitted = fitMessageBody(response.body, (what) => onCut(`a reply to interaction ${interaction.id} had ${what}, over Discord's limits; sent cut to fit`));
+      const body = { ...fitted, ...(flags ? { flags } : {}) };
       if (!interaction.replied && !interaction.deferred) {
-        if (response.update && interaction.isButton()) await interaction.update(response.body);
+        if (response.update && interaction.isButton()) await interaction.update(fitted);
         else await interaction.reply(body as InteractionReplyOptions & { flags?: MessageFlags.Ephemeral });
         return;
       }
       if (interaction.deferred && !interaction.replied && (response.update || !interaction.isButton())) {
-        await interaction.editReply(response.body);
+        await interaction.editReply(fitted);
         return;
       }
       await interaction.followUp(body as InteractionReplyOptions);

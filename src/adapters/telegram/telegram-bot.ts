@@ -11,6 +11,7 @@ import { messages } from "../../core/i18n/index.ts";
 import { createAdminCache } from "./admin-cache.ts";
 import { runConfirmingPoller } from "./confirming-poller.ts";
 import { describeApiFault, logApiFaults } from "./fault-log.ts";
+import { lengthGuard } from "./length-guard.ts";
 import { registerCommands } from "./commands-menu.ts";
 import { commandsFeature } from "./features/commands.ts";
 import { forgetFeature } from "./features/forget.ts";
@@ -75,6 +76,8 @@ export async function startTelegramBot(options: TelegramOptions): Promise<Telegr
   // The fault log sits beneath auto-retry, so it sees each failed attempt once.
   bot.api.config.use(logApiFaults(log));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  // Outermost: a text over Telegram's limit is cut once before it is sent (and retried).
+  bot.api.config.use(lengthGuard(log));
   const admins = createAdminCache(clock, async (chatId, userId) => (await bot.api.getChatMember(chatId, userId)).status);
   const drawCard = createCardDrawer(log);
   const deps: TelegramDeps = { runtime, log, drawCard, contextOf: (ctx) => requestContext(ctx, (c, u) => admins.isAdmin(c, u)) };

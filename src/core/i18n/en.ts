@@ -56,6 +56,7 @@ export const en: Messages = {
   noAnswers: "No answers.",
   pointsNotCounted: (min) => `Points count only when at least ${min} players answer.`,
   answeredCount: (n) => `${s(n, "player", "players")} answered.`,
+  andMorePlayers: (n) => `…and ${s(n, "more player", "more players")}.`,
   roundOver: "Round over! Standings:",
   roundStopped: (asked, total) => `Round stopped after ${asked} of ${total} questions. Standings:`,
   standingsHeader: ["#", "player", "points", "right"],

@@ -39,6 +39,8 @@ export interface Messages {
   readonly noAnswers: string;
   readonly pointsNotCounted: (min: number) => string;
   readonly answeredCount: (n: number) => string;
+  /** The line under a list cut to fit a message: how many more players there are. */
+  readonly andMorePlayers: (n: number) => string;
   readonly roundOver: string;
   readonly roundStopped: (asked: number, total: number) => string;
   readonly standingsHeader: readonly [string, string, string, string];

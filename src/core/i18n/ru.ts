@@ -62,6 +62,7 @@ export const ru: Messages = {
   noAnswers: "Ответов нет.",
   pointsNotCounted: (min) => `Очки начисляются, только если ответили хотя бы ${min} игрока.`,
   answeredCount: (n) => `Ответили: ${pluralRu(n, "игрок", "игрока", "игроков")}.`,
+  andMorePlayers: (n) => `…и ещё ${pluralRu(n, "игрок", "игрока", "игроков")}.`,
   roundOver: "Раунд окончен! Итоги:",
   roundStopped: (asked, total) => `Раунд остановлен после ${asked} из ${total} вопросов. Итоги:`,
   standingsHeader: ["#", "игрок", "очки", "верно"],

@@ -3,6 +3,7 @@ import { dailyMessages } from "../i18n/daily.ts";
 import { messages } from "../i18n/index.ts";
 import type { Period, RankInfo, ScoreRow } from "../ports.ts";
 import { bold, p, pre, type Block, type Doc } from "./doc.ts";
+import { headOf, listedName, MAX_BOARD_ROWS } from "./limits.ts";
 import { competitionRanks } from "./round.ts";
 import { formatTable } from "./table.ts";
 
@@ -28,9 +29,10 @@ export function renderLeaderboard(view: LeaderboardView, lang: Lang): Doc {
   const t = messages(lang);
   const blocks: Block[] = [p(bold(t.topTitle(t.periodNames[view.period], view.global)))];
   if (view.rows.length === 0) return [...blocks, p(t.topEmpty)];
-  const rows = view.rows.map((row, i) => [
+  // The use case asks the store for ten rows; cut here too, so the text fits whatever it is given.
+  const rows = headOf(view.rows, MAX_BOARD_ROWS).shown.map((row, i) => [
     String(view.ranks[i]),
-    row.userId === view.meId ? `${row.name} ◀` : row.name,
+    row.userId === view.meId ? `${listedName(row.name)} ◀` : listedName(row.name),
     String(row.points),
   ]);
   blocks.push(pre(formatTable(t.topHeader, rows, ["right", "left", "right"])));

@@ -3,6 +3,7 @@ import type { DailyQuestionPayload, DailyRevealPayload, SeasonResultsPayload, Se
 import { dailyMessages } from "../i18n/daily.ts";
 import { messages } from "../i18n/index.ts";
 import { bold, p, pre, type Block, type Doc } from "./doc.ts";
+import { headOf, listedName, MAX_BOARD_ROWS } from "./limits.ts";
 import { labelledOption, renderExplanation, renderQuestion, type LabelStyle } from "./question.ts";
 import { competitionRanks } from "./round.ts";
 import { formatTable } from "./table.ts";
@@ -28,8 +29,10 @@ export function renderDailyReveal(payload: DailyRevealPayload, question: Questio
   if (payload.correctCount === 0) {
     blocks.push(p(d.nobodyRight));
   } else {
-    const lines = payload.correct.map((w, i) => `${i + 1}. ${d.winnerLine(w.name, w.points, w.streak)}`);
-    const more = payload.correctCount - payload.correct.length;
+    // The use case names at most ten; cut here too, so an old or odd payload still fits.
+    const { shown } = headOf(payload.correct, MAX_BOARD_ROWS);
+    const lines = shown.map((w, i) => `${i + 1}. ${d.winnerLine(listedName(w.name), w.points, w.streak)}`);
+    const more = Math.max(payload.correctCount, payload.correct.length) - shown.length;
     if (more > 0) lines.push(d.andMore(more));
     blocks.push(p(d.rightList(payload.correctCount)), p(lines.join("\n")));
   }
@@ -37,10 +40,11 @@ export function renderDailyReveal(payload: DailyRevealPayload, question: Questio
   return blocks;
 }
 
-/** A standings table with ties sharing a place. */
+/** A standings table with ties sharing a place: the top `MAX_BOARD_ROWS` (the season archive keeps no more). */
 function standingsTable(rows: readonly SeasonRow[], lang: Lang): Block {
   const ranks = competitionRanks(rows.map((r) => r.points));
-  return pre(formatTable(messages(lang).topHeader, rows.map((r, i) => [String(ranks[i]), r.name, String(r.points)]), ["right", "left", "right"]));
+  const { shown } = headOf(rows, MAX_BOARD_ROWS);
+  return pre(formatTable(messages(lang).topHeader, shown.map((r, i) => [String(ranks[i]), listedName(r.name), String(r.points)]), ["right", "left", "right"]));
 }
 
 /** A closed season's post: the title, the winner and the top ten. */
@@ -49,7 +53,7 @@ export function renderSeasonResults(payload: SeasonResultsPayload): Doc {
   const blocks: Block[] = [p(bold(d.seasonTitle(payload.period, payload.key)))];
   const winner = payload.standings[0];
   if (winner === undefined) return [...blocks, p(d.seasonEmpty)];
-  blocks.push(p(d.seasonWinner(winner.name, winner.points)), standingsTable(payload.standings, payload.lang));
+  blocks.push(p(d.seasonWinner(listedName(winner.name), winner.points)), standingsTable(payload.standings, payload.lang));
   return blocks;
 }
 
@@ -60,7 +64,7 @@ export function renderSeasonArchive(period: "week" | "month", key: string, globa
   const winner = rows[0];
   return [
     p(bold(d.archiveTitle(period, key, global))),
-    ...(winner ? [p(d.seasonWinner(winner.name, winner.points))] : []),
+    ...(winner ? [p(d.seasonWinner(listedName(winner.name), winner.points))] : []),
     standingsTable(rows, lang),
   ];
 }
