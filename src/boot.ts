@@ -116,7 +116,7 @@ export async function startMemquiz(boot: BootEnvironment): Promise<RunningMemqui
           const shards = await startShards({ token: discordConfig.token, count: discordConfig.shards, log, env: boot.env });
           stops.push(() => shards.stop());
         } else {
-          const discord = await startDiscordBot({ token: discordConfig.token, apiRoot: discordConfig.apiRoot, runtime, log, timers: boot.timers });
+          const discord = await startDiscordBot({ token: discordConfig.token, apiRoot: discordConfig.apiRoot, requestTimeoutMs: discordConfig.requestTimeoutMs, runtime, log, timers: boot.timers });
           stops.push(() => discord.stop());
           adapters.discord = discord;
         }

@@ -53,6 +53,7 @@ const schema = z.object({
   MEMQUIZ_DB: nonEmptyPath("MEMQUIZ_DB", "./data/memquiz.db"),
   MEMQUIZ_QUESTIONS: nonEmptyPath("MEMQUIZ_QUESTIONS", "./questions"),
   MEMQUIZ_ROUND_SECONDS: wholeNumber("MEMQUIZ_ROUND_SECONDS", "a number of seconds", 1, 3600).optional(),
+  MEMQUIZ_REQUEST_TIMEOUT_SECONDS: wholeNumber("MEMQUIZ_REQUEST_TIMEOUT_SECONDS", "a number of seconds", 2, 600).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
 });
 
@@ -63,6 +64,8 @@ export interface Config {
     readonly apiRoot?: string;
     /** Webhook mode; long polling when absent. */
     readonly webhook?: { readonly url: string; readonly secret: string; readonly host: string; readonly port: number };
+    /** How long one Bot API request may take before it is abandoned and retried (default 60 s). */
+    readonly requestTimeoutMs?: number;
   };
   readonly discord?: {
     readonly token: string;
@@ -71,6 +74,8 @@ export interface Config {
     readonly appId?: string;
     /** More than 1 runs discord.js's ShardingManager with that many shard processes. */
     readonly shards: number;
+    /** How long one REST request may take before it is abandoned and retried (default discord.js's 15 s). */
+    readonly requestTimeoutMs?: number;
   };
   readonly dbPath: string;
   readonly questionsDir: string;
@@ -118,6 +123,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const webhook = c.TELEGRAM_WEBHOOK_URL && c.TELEGRAM_WEBHOOK_SECRET
     ? { url: c.TELEGRAM_WEBHOOK_URL, secret: c.TELEGRAM_WEBHOOK_SECRET, host: c.TELEGRAM_WEBHOOK_HOST, port: c.TELEGRAM_WEBHOOK_PORT }
     : undefined;
+  const requestTimeout = c.MEMQUIZ_REQUEST_TIMEOUT_SECONDS === undefined ? {} : { requestTimeoutMs: c.MEMQUIZ_REQUEST_TIMEOUT_SECONDS * 1000 };
   return {
     ...(c.TELEGRAM_BOT_TOKEN
       ? {
@@ -125,6 +131,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
             token: c.TELEGRAM_BOT_TOKEN,
             ...(c.TELEGRAM_API_ROOT ? { apiRoot: c.TELEGRAM_API_ROOT } : {}),
             ...(webhook ? { webhook } : {}),
+            ...requestTimeout,
           },
         }
       : {}),
@@ -135,6 +142,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
             ...(c.DISCORD_API_ROOT ? { apiRoot: c.DISCORD_API_ROOT } : {}),
             ...(c.DISCORD_APP_ID ? { appId: c.DISCORD_APP_ID } : {}),
             shards: c.MEMQUIZ_DISCORD_SHARDS,
+            ...requestTimeout,
           },
         }
       : {}),

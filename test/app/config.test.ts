@@ -103,6 +103,10 @@ const BAD_VALUE: Record<(typeof CONFIG_VARIABLES)[number], readonly [value: stri
     ["soon", "MEMQUIZ_ROUND_SECONDS must be a number of seconds"],
     ["3601", "MEMQUIZ_ROUND_SECONDS must be from 1 to 3600"],
   ],
+  MEMQUIZ_REQUEST_TIMEOUT_SECONDS: [
+    ["slow", "MEMQUIZ_REQUEST_TIMEOUT_SECONDS must be a number of seconds"],
+    ["1", "MEMQUIZ_REQUEST_TIMEOUT_SECONDS must be from 2 to 600"],
+  ],
   LOG_LEVEL: [["loud", "LOG_LEVEL must be one of debug, info, warn, error, silent"]],
 };
 
@@ -139,7 +143,10 @@ describe("optional bot settings", () => {
       DISCORD_APP_ID: "123456789012345678",
       MEMQUIZ_DISCORD_SHARDS: "2",
       MEMQUIZ_ROUND_SECONDS: "5",
+      MEMQUIZ_REQUEST_TIMEOUT_SECONDS: "3",
     });
+    expect(config.telegram?.requestTimeoutMs).toBe(3000);
+    expect(config.discord?.requestTimeoutMs).toBe(3000);
     expect(config.telegram?.webhook).toEqual({ url: "https://bot.example.org/tg", secret: "s3cret_-x", host: "0.0.0.0", port: 8080 });
     expect(config.discord).toMatchObject({ appId: "123456789012345678", shards: 2 });
     expect(config.roundSeconds).toBe(5);

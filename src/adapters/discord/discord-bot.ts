@@ -11,6 +11,8 @@ export interface DiscordOptions {
   readonly token: string;
   /** Another REST root (discord.js asks it for the gateway URL too). */
   readonly apiRoot?: string | undefined;
+  /** How long one REST request may take before discord.js abandons and retries it; default 15 s. */
+  readonly requestTimeoutMs?: number | undefined;
   readonly runtime: Runtime;
   readonly log: Logger;
   readonly timers: TimerPort;
@@ -30,7 +32,8 @@ export interface DiscordBot {
  */
 export async function startDiscordBot(options: DiscordOptions): Promise<DiscordBot> {
   const { runtime, log } = options;
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(options.apiRoot ? { rest: { api: options.apiRoot } } : {}) });
+  const rest = { ...(options.apiRoot ? { api: options.apiRoot } : {}), ...(options.requestTimeoutMs ? { timeout: options.requestTimeoutMs } : {}) };
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest });
   const handle = createInteractionHandler({ runtime, log, timers: options.timers });
   let inFlight = 0;
   let drained: (() => void) | undefined;

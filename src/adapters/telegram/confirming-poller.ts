@@ -1,6 +1,7 @@
 import { createConcurrentSink, createRunner, createSource, type RunnerHandle } from "@grammyjs/runner";
 import { BotError, type Bot } from "grammy";
 import type { Update } from "grammy/types";
+import type { TimerPort } from "../../app/ticker.ts";
 
 /** How long polling is paced and logged. */
 export interface PollerOptions {
@@ -8,6 +9,8 @@ export interface PollerOptions {
   readonly allowedUpdates: readonly ("message" | "callback_query" | "poll_answer")[];
   /** Seconds Telegram may hold an empty `getUpdates` (must stay below the client's request timeout). */
   readonly longPollSeconds: number;
+  /** Where the backoff after a failed fetch waits (the app's timers, so tests drive it with a fake clock). */
+  readonly timers: TimerPort;
   /** While handlers are still running, how often (ms) to look for new updates. */
   readonly busyPollMs?: number;
   /** Called once when fetching starts to fail, and once when it works again. */
@@ -18,17 +21,23 @@ export interface PollerOptions {
 const FIRST_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, signal: AbortSignal, timers: Pick<TimerPort, "set" | "clear"> = realTimeouts): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
-      clearTimeout(timer);
+      timers.clear(timer);
       signal.removeEventListener("abort", done);
       resolve();
     };
-    const timer = setTimeout(done, ms);
+    const timer = timers.set(done, ms);
     signal.addEventListener("abort", done);
   });
 }
+
+/** Wall-time timers, for the short pause while handlers run (it paces I/O, not the app's time). */
+const realTimeouts: Pick<TimerPort, "set" | "clear"> = {
+  set: (fn, ms) => setTimeout(fn, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
 
 /**
  * Long polling that confirms an update to Telegram only after its handler has
@@ -83,7 +92,7 @@ export function runConfirmingPoller(bot: Bot, options: PollerOptions): RunnerHan
         if (signal.aborted) throw error;
         if (failures === 0) options.onFetchTrouble({ kind: "failing", error });
         failures++;
-        await sleep(backoff, signal);
+        await sleep(backoff, signal, options.timers);
         backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
       }
       if (signal.aborted) return [];

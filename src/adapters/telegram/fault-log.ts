@@ -5,6 +5,11 @@ function isPlatformFault(result: { ok: boolean; error_code?: number }): boolean 
   return !result.ok && (result.error_code === 429 || (result.error_code ?? 0) >= 500);
 }
 
+/** Whether `logApiFaults` already logs this error: a 429 or 5xx refusal, or a network failure (timeouts included). */
+export function isLoggedFault(error: unknown): boolean {
+  return error instanceof HttpError || (error instanceof GrammyError && (error.error_code === 429 || error.error_code >= 500));
+}
+
 /** One line about a failed Bot API call: the method and what Telegram or the network said, never the URL. */
 export function describeApiFault(error: unknown): string {
   if (error instanceof GrammyError) return `${error.error_code} ${error.description}`;

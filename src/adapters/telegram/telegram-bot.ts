@@ -9,8 +9,9 @@ import type { TimerPort } from "../../app/ticker.ts";
 import { createCardDrawer } from "../../cards/index.ts";
 import { messages } from "../../core/i18n/index.ts";
 import { createAdminCache } from "./admin-cache.ts";
+import { retryApiFaults } from "./api-retry.ts";
 import { runConfirmingPoller } from "./confirming-poller.ts";
-import { describeApiFault, logApiFaults } from "./fault-log.ts";
+import { describeApiFault, isLoggedFault, logApiFaults } from "./fault-log.ts";
 import { lengthGuard } from "./length-guard.ts";
 import { registerCommands } from "./commands-menu.ts";
 import { commandsFeature } from "./features/commands.ts";
@@ -73,9 +74,12 @@ export async function startTelegramBot(options: TelegramOptions): Promise<Telegr
   const { store, clock, bank } = runtime.deps;
   const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const bot = new Bot(options.token, { client: { timeoutSeconds: timeoutMs / 1000, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) } });
-  // The fault log sits beneath auto-retry, so it sees each failed attempt once.
+  // The fault log sits beneath the retries, so it sees each failed attempt once.
   bot.api.config.use(logApiFaults(log));
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  // 5xx and network failures back off on the app's timers; auto-retry only waits out 429's retry_after
+  // (its own backoff for the rest starts at 3 s of wall time and grows to an hour, without a cap on attempts).
+  bot.api.config.use(retryApiFaults({ timers: options.timers, except: ["getUpdates"] }));
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
   // Outermost: a text over Telegram's limit is cut once before it is sent (and retried).
   bot.api.config.use(lengthGuard(log));
   const admins = createAdminCache(clock, async (chatId, userId) => (await bot.api.getChatMember(chatId, userId)).status);
@@ -122,6 +126,7 @@ export async function startTelegramBot(options: TelegramOptions): Promise<Telegr
   log.info(`telegram: signed in as @${bot.botInfo.username}`);
 
   let runner: RunnerHandle | undefined;
+  let fetchTroubleLogged = false;
   let server: Server | undefined;
   if (options.webhook) {
     const { url, secret, host, port } = options.webhook;
@@ -145,10 +150,14 @@ export async function startTelegramBot(options: TelegramOptions): Promise<Telegr
     runner = runConfirmingPoller(bot, {
       allowedUpdates: ALLOWED_UPDATES,
       longPollSeconds: Math.max(1, Math.min(30, Math.floor(timeoutMs / 2000))),
-      onFetchTrouble: (event) =>
-        event.kind === "failing"
-          ? log.warn(`telegram: fetching updates failed (${describeApiFault(event.error)}); retrying with backoff`)
-          : log.info(`telegram: fetching updates works again after ${event.failures} failed attempt(s)`),
+      timers: options.timers,
+      // Faults of the platform are logged once by the fault log already; this logs the rest (a 401, a 409).
+      onFetchTrouble: (event) => {
+        if (event.kind === "failing") {
+          fetchTroubleLogged = !isLoggedFault(event.error);
+          if (fetchTroubleLogged) log.warn(`telegram: fetching updates failed (${describeApiFault(event.error)}); retrying with backoff`);
+        } else if (fetchTroubleLogged) log.info(`telegram: fetching updates works again after ${event.failures} failed attempt(s)`);
+      },
     });
   }
 
