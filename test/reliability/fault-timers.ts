@@ -31,3 +31,25 @@ export function createRecordingTime() {
     waitsOf: (site: RetrySite) => waits.filter((w) => w.site === site).map((w) => w.ms),
   };
 }
+
+/**
+ * Waits for `check` while stepping the fake clock by `stepMs` between looks and
+ * letting real I/O run (5 ms each): up to 2,000 steps, about 10 s of wall time,
+ * since a request timeout or a 429 takes real seconds. The error names what
+ * was awaited, plus `describe()` (the calls the fake saw, the logs).
+ */
+export async function stepUntil<T>(
+  time: { advance(ms: number): void },
+  check: () => T | undefined | false,
+  what: string,
+  describe: () => string,
+  stepMs = 250,
+): Promise<T> {
+  for (let i = 0; i < 2000; i++) {
+    const value = check();
+    if (value) return value;
+    time.advance(stepMs);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`timed out waiting for ${what}\n${describe()}`);
+}

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startFakeDiscord, type FakeDiscord } from "../fakes/discord/index.ts";
 import { CHANNEL, GUILD } from "../helpers/discord-bot-harness.ts";
 import { startAgainstFake, type InProcessMemquiz } from "../helpers/start-in-process.ts";
-import { createRecordingTime } from "./fault-timers.ts";
+import { createRecordingTime, stepUntil } from "./fault-timers.ts";
 
 // Guarantee 4 on Discord: the fake REST API answers 500, 429, drops connections
 // and answers after the client's timeout (2 s here); the fake gateway drops the
@@ -30,15 +30,9 @@ async function start(): Promise<Harness> {
   return { ...app, time };
 }
 
-/** Waits on I/O (up to 10 s of wall time: a timeout takes real seconds) while stepping the fake clock. */
-async function waitFor<T>(check: () => T | undefined | false, what: string, stepMs = 250): Promise<T> {
-  for (let i = 0; i < 2000; i++) {
-    const value = check();
-    if (value) return value;
-    h!.time.advance(stepMs);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error(`timed out waiting for ${what}\ncalls: ${h!.fake.calls.map((c) => `${c.method} ${c.path} ${c.status}`).join(", ")}\nlogs:\n${h!.logs.join("\n")}`);
+/** Waits for `check`, stepping the fake clock (see `stepUntil`). */
+function waitFor<T>(check: () => T | undefined | false, what: string, stepMs = 250): Promise<T> {
+  return stepUntil(h!.time, check, what, () => `calls: ${h!.fake.calls.map((c) => `${c.method} ${c.path} ${c.status}`).join(", ")}\nlogs:\n${h!.logs.join("\n")}`, stepMs);
 }
 
 function text(message: APIMessage | undefined): string {

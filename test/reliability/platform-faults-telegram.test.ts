@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startFakeTelegram } from "../fakes/telegram/index.ts";
 import { startAgainstFake, type InProcessMemquiz } from "../helpers/start-in-process.ts";
 import type { FakeTelegram } from "../fakes/telegram/index.ts";
-import { createRecordingTime } from "./fault-timers.ts";
+import { createRecordingTime, stepUntil } from "./fault-timers.ts";
 
 // Guarantee 4 on Telegram: the fake Bot API answers 429, 500, drops connections
 // and answers after the client's timeout. The bot keeps running, retries with
@@ -30,15 +30,9 @@ async function start(): Promise<Harness> {
   return { ...app, time };
 }
 
-/** Waits on I/O (up to 10 s of wall time: a timeout and a 429 take real seconds) while stepping the fake clock. */
-async function waitFor<T>(check: () => T | undefined | false, what: string, stepMs = 250): Promise<T> {
-  for (let i = 0; i < 2000; i++) {
-    const value = check();
-    if (value) return value;
-    h!.time.advance(stepMs);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error(`timed out waiting for ${what}\ncalls: ${h!.fake.calls.map((c) => `${c.method} ${c.status ?? "-"}`).join(", ")}\nlogs:\n${h!.logs.join("\n")}`);
+/** Waits for `check`, stepping the fake clock (see `stepUntil`). */
+function waitFor<T>(check: () => T | undefined | false, what: string, stepMs = 250): Promise<T> {
+  return stepUntil(h!.time, check, what, () => `calls: ${h!.fake.calls.map((c) => `${c.method} ${c.status ?? "-"}`).join(", ")}\nlogs:\n${h!.logs.join("\n")}`, stepMs);
 }
 
 const linesWith = (text: string) => h!.logs.filter((line) => line.includes(text));
