@@ -37,6 +37,8 @@ export interface UpdateClaims {
    * outside `run`.
    */
   finish(): boolean;
+  /** Runs `fn` outside any update's claim: for work that serves several updates at once (a group commit). */
+  outside<T>(fn: () => T): T;
 }
 
 /**
@@ -104,6 +106,9 @@ export function createUpdateClaims(inner: Store, clock: Clock): UpdateClaims {
     finish() {
       const claim = pending.getStore();
       return claim ? settle(claim) : true;
+    },
+    outside(fn) {
+      return pending.exit(fn);
     },
   };
 }

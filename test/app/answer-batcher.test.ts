@@ -140,3 +140,16 @@ describe("group commit of round answers", () => {
     expect(h.store.sessionAnswers(question.sessionId, 0).map((a) => a.userId)).toEqual(Array.from({ length: 10 }, (_, i) => `t:p${i}`));
   });
 });
+
+describe("group commit and update claims", () => {
+  it("commits a batch outside the claim of the handler that happened to schedule it", async () => {
+    const { h, question, q } = await openRound();
+    // The handler's own update was handled before (a redelivery): only that handler's work may be refused.
+    h.store.claimUpdate("tg:update:77", 0);
+    const outcome = await h.app.withUpdateClaim("tg:update:77", () =>
+      h.app.answers.submit(ctxFor("t:bob", GROUP), { sessionId: question.sessionId, index: 0, option: q.answer, dedupKey: "tg:update:78" }),
+    );
+    expect(outcome.kind).toBe("accepted");
+    expect(h.store.sessionAnswers(question.sessionId, 0).map((a) => a.userId)).toEqual(["t:bob"]);
+  });
+});
