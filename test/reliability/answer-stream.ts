@@ -134,6 +134,9 @@ export function createAnswerStream(fake: FakeTelegram, dbPath: string, rng: Rng,
       for (const q of readDb(dbPath, openRounds)) mustClose.add(`${q.sessionId}:${q.index}`);
     },
 
+    /** How many of the answers sent so far the bot has acknowledged (cheap: no database read). */
+    acknowledgedCount: () => sent.filter((a) => acknowledged(a.updateId)).length,
+
     /** Whether every update sent so far has been acknowledged. */
     allAcknowledged: () => sent.length === 0 || acknowledged(Math.max(...sent.map((a) => a.updateId), ...quizUpdate.values())),
 

@@ -68,12 +68,15 @@ describe("crash safety (real process, SIGKILL)", () => {
         const after = stream.ledger(allLines());
         expect({ trial, lost: after.lostAnswers, duplicated: after.duplicated, ...after.health }).toEqual({ trial, lost: [], duplicated: 0, integrity: [], orphanAwards: 0, boardDiffs: 0 });
         expect(stream.rounds().resultsNotOnce, `trial ${trial}: a closed question's results were not queued exactly once`).toBe(0);
-        // A seeded-random moment in the stream; the wait itself asserts nothing.
-        const killAfter = 50 + Math.floor(rng.next() * 1_000);
+        // Every kill comes after this process has acknowledged answers of its own, so each trial
+        // tests answers that were acknowledged and then lost their process; then a seeded-random moment.
+        const ackedBefore = stream.acknowledgedCount();
+        await eventually(() => stream.acknowledgedCount() > ackedBefore, `trial ${trial}: the restarted bot to acknowledge an answer`, 20_000, context);
+        const killAfter = Math.floor(rng.next() * 1_000);
         await new Promise((resolve) => setTimeout(resolve, killAfter));
         bot.signal("SIGKILL");
         await bot.exited;
-        console.log(`trial ${trial}: ${Date.now() - began} ms, killed ${killAfter} ms into the stream; acknowledged ${after.acknowledged}, stored ${after.stored}, refused ${after.refused}, lost ${after.lost}, duplicated ${after.duplicated}`);
+        console.log(`trial ${trial}: ${Date.now() - began} ms, killed ${killAfter} ms after its first acknowledgement; acknowledged ${after.acknowledged}, stored ${after.stored}, refused ${after.refused}, lost ${after.lost}, duplicated ${after.duplicated}`);
       }
 
       // The last restart: stop streaming, let everything be acknowledged, let the interrupted rounds close.
