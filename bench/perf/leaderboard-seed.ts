@@ -184,7 +184,7 @@ function dropForLoad(db: Database.Database): string[] {
   const rows = db
     .prepare<[], { type: string; name: string; sql: string }>(
       `SELECT type, name, sql FROM sqlite_master
-       WHERE (type = 'index' AND name IN ('answers_user', 'answers_user_chat', 'answers_user_question', 'scores_rank'))
+       WHERE (type = 'index' AND name IN ('answers_by_user', 'answers_by_chat', 'scores_rank'))
           OR (type = 'trigger' AND tbl_name = 'scores')`,
     )
     .all();

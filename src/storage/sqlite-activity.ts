@@ -6,7 +6,7 @@ export class SqliteActivityStore implements ActivityStore {
   private readonly slotsStmt: BetterSqlite3.Statement<[number, string, number], number>;
 
   constructor(db: BetterSqlite3.Database) {
-    // Served by the answers_user index (user_id, answered_at); integer division groups the instants into slots.
+    // Served by the answers_by_user index, which covers it; integer division groups the instants into slots.
     this.slotsStmt = db
       .prepare<[number, string, number], number>("SELECT DISTINCT answered_at / ? AS slot FROM answers WHERE user_id = ? AND answered_at >= ? ORDER BY slot")
       .pluck();

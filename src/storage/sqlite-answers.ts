@@ -79,7 +79,8 @@ export class SqliteAnswerStore implements AnswerStore {
     );
     this.lastQuestionStmt = db
       .prepare<[string, string], string>(
-        "SELECT question_id FROM answers WHERE user_id = ? AND chat_id = ? ORDER BY answered_at DESC, id DESC LIMIT 1",
+        // `+chat_id` keeps SQLite on the per-user index: a user's rows are few, a big chat's are not.
+        "SELECT question_id FROM answers WHERE user_id = ? AND +chat_id = ? ORDER BY answered_at DESC, id DESC LIMIT 1",
       )
       .pluck();
   }
