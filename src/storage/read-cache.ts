@@ -28,12 +28,32 @@ export class ChangeWatch {
     this.caches.push(cache);
   }
 
+  /** Set while this connection holds the write lock: then no other connection can commit. */
+  private locked = false;
+
   /** Empties every cache if another connection has committed since the last look. */
   check(): void {
+    if (this.locked) return;
     const now = this.versionStmt.get() ?? 0;
     if (now === this.version) return;
     this.version = now;
     this.clearAll();
+  }
+
+  /**
+   * Runs `fn` under a write transaction's lock, checking once at the start:
+   * while the lock is held no other connection can commit, so the reads
+   * inside need not ask `data_version` again.
+   */
+  whileLocked<T>(fn: () => T): T {
+    if (this.locked) return fn();
+    this.check();
+    this.locked = true;
+    try {
+      return fn();
+    } finally {
+      this.locked = false;
+    }
   }
 
   /** Empties every cache. */
@@ -68,6 +88,18 @@ export class ReadCache<V> implements Clearable {
     if (this.entries.size >= this.limit) this.entries.clear();
     this.entries.set(key, value);
     return value;
+  }
+
+  /** Remembers a value a writer has just stored. */
+  set(key: string, value: V): void {
+    if (!this.entries.has(key) && this.entries.size >= this.limit) this.entries.clear();
+    this.entries.set(key, value);
+  }
+
+  /** The cached value if there is one and nothing else has committed since (no load). */
+  peekFresh(key: string): V | undefined {
+    this.changes.check();
+    return this.entries.get(key);
   }
 
   /** The cached value if there is one (no load), for a writer to update in place. */

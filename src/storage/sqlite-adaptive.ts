@@ -8,7 +8,6 @@ type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>
 /** The adaptive engine's state in `abilities`, `question_stats.difficulty` and `review_cards`. */
 export class SqliteAdaptiveStore implements AdaptiveStore {
   private readonly abilitiesStmt: Statement<[string], { topic: string; state: string }>;
-  private readonly twoAbilitiesStmt: Statement<[string, string, string], { topic: string; state: string }>;
   private readonly cardStmt: Statement<[string, string], { questionId: string; card: string; dueAt: number }>;
   private readonly putAbilityStmt: Statement<[string, string, string, number]>;
   private readonly difficultiesStmt: Statement<[], { questionId: string; difficulty: string }>;
@@ -21,11 +20,17 @@ export class SqliteAdaptiveStore implements AdaptiveStore {
 
   /** `reviewCards` per user: read on every practice pick, and kept up to date by `putReviewCard`. */
   private readonly cards: ReadCache<ReviewCardRecord[]>;
+  /**
+   * Every ability of a user by topic: read for each practice pick and each
+   * answer a close learns from, and kept up to date by `putAbility`. The
+   * states are frozen, parsed from the JSON as stored.
+   */
+  private readonly abilityCache: ReadCache<Map<string, unknown>>;
 
   constructor(db: BetterSqlite3.Database, changes: ChangeWatch) {
     this.cards = new ReadCache(changes);
+    this.abilityCache = new ReadCache(changes);
     this.abilitiesStmt = db.prepare("SELECT topic, state FROM abilities WHERE user_id = ?");
-    this.twoAbilitiesStmt = db.prepare("SELECT topic, state FROM abilities WHERE user_id = ? AND topic IN (?, ?)");
     this.cardStmt = db.prepare("SELECT question_id AS questionId, card, due_at AS dueAt FROM review_cards WHERE user_id = ? AND question_id = ?");
     this.putAbilityStmt = db.prepare(
       `INSERT INTO abilities (user_id, topic, state, updated_at) VALUES (?, ?, ?, ?)
@@ -37,7 +42,9 @@ export class SqliteAdaptiveStore implements AdaptiveStore {
        ON CONFLICT (question_id) DO UPDATE SET difficulty = excluded.difficulty, updated_at = excluded.updated_at`,
     );
     this.answeredStmt = db.prepare<[string, string], number>("SELECT COUNT(*) FROM (SELECT 1 FROM answers WHERE user_id = ? AND question_id = ? LIMIT 2)").pluck();
-    this.cardsStmt = db.prepare("SELECT question_id AS questionId, card, due_at AS dueAt FROM review_cards WHERE user_id = ? ORDER BY due_at");
+    this.cardsStmt = db.prepare(
+      "SELECT question_id AS questionId, card, due_at AS dueAt FROM review_cards WHERE user_id = ? ORDER BY due_at, question_id",
+    );
     this.putCardStmt = db.prepare(
       `INSERT INTO review_cards (user_id, question_id, card, due_at, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (user_id, question_id) DO UPDATE SET card = excluded.card, due_at = excluded.due_at, updated_at = excluded.updated_at`,
@@ -51,24 +58,32 @@ export class SqliteAdaptiveStore implements AdaptiveStore {
     this.dueCountStmt = db.prepare<[string, number], number>("SELECT COUNT(*) FROM review_cards WHERE user_id = ? AND due_at <= ?").pluck();
   }
 
+  private abilityMap(userId: string): Map<string, unknown> {
+    return this.abilityCache.get(userId, () => {
+      const map = new Map<string, unknown>();
+      for (const row of this.abilitiesStmt.all(userId)) map.set(row.topic, Object.freeze(fromJson<unknown>(row.state, `ability ${userId}/${row.topic}`)));
+      return map;
+    });
+  }
+
   abilities(userId: string): Map<string, unknown> {
-    return new Map(this.abilitiesStmt.all(userId).map((row) => [row.topic, fromJson<unknown>(row.state, `ability ${userId}/${row.topic}`)]));
+    return new Map(this.abilityMap(userId));
   }
 
   abilitiesIn(userId: string, topics: readonly string[]): Map<string, unknown> {
+    const all = this.abilityMap(userId);
     const out = new Map<string, unknown>();
-    // Learning reads two (overall and the question's topic): one statement for each pair.
-    for (let i = 0; i < topics.length; i += 2) {
-      const first = topics[i]!;
-      for (const row of this.twoAbilitiesStmt.all(userId, first, topics[i + 1] ?? first)) {
-        out.set(row.topic, fromJson<unknown>(row.state, `ability ${userId}/${row.topic}`));
-      }
+    for (const topic of topics) {
+      const state = all.get(topic);
+      if (state !== undefined) out.set(topic, state);
     }
     return out;
   }
 
   putAbility(userId: string, topic: string, state: unknown, at: number): void {
-    this.putAbilityStmt.run(userId, topic, toJson(state), at);
+    const json = toJson(state);
+    this.putAbilityStmt.run(userId, topic, json, at);
+    this.abilityCache.peek(userId)?.set(topic, Object.freeze(fromJson<unknown>(json, `ability ${userId}/${topic}`)));
   }
 
   difficulties(): Map<string, unknown> {
@@ -91,6 +106,8 @@ export class SqliteAdaptiveStore implements AdaptiveStore {
   }
 
   reviewCard(userId: string, questionId: string): ReviewCardRecord | undefined {
+    const cached = this.cards.peekFresh(userId);
+    if (cached) return cached.find((r) => r.questionId === questionId);
     const row = this.cardStmt.get(userId, questionId);
     return row && { questionId: row.questionId, card: fromJson<unknown>(row.card, `card ${userId}/${row.questionId}`), dueAt: row.dueAt };
   }
@@ -100,11 +117,11 @@ export class SqliteAdaptiveStore implements AdaptiveStore {
     this.putCardStmt.run(userId, questionId, json, dueAt, at);
     const cached = this.cards.peek(userId);
     if (cached) {
-      // Keep the cached list as the query returns it: soonest due first, the newest card after its equals.
+      // Keep the cached list as the query returns it: by due date, then question id.
       const old = cached.findIndex((r) => r.questionId === questionId);
       if (old >= 0) cached.splice(old, 1);
       const record: ReviewCardRecord = { questionId, card: fromJson<unknown>(json, `card ${userId}/${questionId}`), dueAt };
-      const slot = cached.findIndex((r) => r.dueAt > dueAt);
+      const slot = cached.findIndex((r) => r.dueAt > dueAt || (r.dueAt === dueAt && r.questionId > questionId));
       cached.splice(slot < 0 ? cached.length : slot, 0, record);
     }
   }

@@ -11,6 +11,7 @@ import {
 } from "../core/ports.ts";
 import type { DailySchedule } from "../core/game/daily.ts";
 import { parseClockTime } from "../core/time/zoned.ts";
+import { ReadCache, type ChangeWatch } from "./read-cache.ts";
 import { fromJson, toJson } from "./sqlite-json.ts";
 
 type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
@@ -53,8 +54,12 @@ function readDaily(raw: unknown): DailySchedule {
   };
 }
 
+/** A chat record as the cache shares it: frozen, settings and topics included. */
 function toChat(row: ChatRow): ChatRecord {
-  return { id: row.id, kind: row.kind, lang: row.lang, timezone: row.timezone, settings: readSettings(row.settings) };
+  const settings = readSettings(row.settings);
+  Object.freeze(settings.topics);
+  Object.freeze(settings.daily);
+  return Object.freeze({ id: row.id, kind: row.kind, lang: row.lang, timezone: row.timezone, settings: Object.freeze(settings) });
 }
 
 /** Users and chats in the `users` and `chats` tables. */
@@ -66,11 +71,16 @@ export class SqliteDirectoryStore implements DirectoryStore {
   private readonly getChatStmt: Statement<[string], ChatRow>;
   private readonly updateChatStmt: Statement<[Lang | null, string, string, string]>;
 
+  /** Chats by id: every answer and every close reads its chat, and settings change rarely. */
+  private readonly chats: ReadCache<ChatRecord>;
+
   /** `clock` stamps `created_at`, which the DirectoryStore methods don't pass. */
   constructor(
     db: BetterSqlite3.Database,
     private readonly clock: Clock,
+    changes: ChangeWatch,
   ) {
+    this.chats = new ReadCache(changes);
     this.upsertUserStmt = db.prepare(
       // Only a new name is written: a known user's answer doesn't rewrite their row.
       `INSERT INTO users (id, name, lang, created_at) VALUES (?, ?, NULL, ?)
@@ -116,13 +126,21 @@ export class SqliteDirectoryStore implements DirectoryStore {
   }
 
   getChat(id: string): ChatRecord | undefined {
+    // A missing chat is not remembered: ensureChat creates it right after.
+    const known = this.chats.peekFresh(id);
+    if (known !== undefined) return known;
     const row = this.getChatStmt.get(id);
-    return row && toChat(row);
+    if (row === undefined) return undefined;
+    const chat = toChat(row);
+    this.chats.set(id, chat);
+    return chat;
   }
 
   updateChat(chat: ChatRecord): void {
     const { roundSeconds, roundQuestions, topics, daily, cards } = chat.settings;
     const { enabled, time, revealHours } = daily;
     this.updateChatStmt.run(chat.lang, chat.timezone, toJson({ roundSeconds, roundQuestions, topics, daily: { enabled, time, revealHours }, cards }), chat.id);
+    // Read back on next use, as stored.
+    this.chats.delete(chat.id);
   }
 }

@@ -33,7 +33,7 @@ export const SCORE_SQL = {
 /** Awards, and the leaderboards in `scores` that are materialised from them. */
 export class SqliteScoreStore implements ScoreStore {
   private readonly insertAwardStmt: Statement<[AwardInput]>;
-  private readonly addPointsStmt: Statement<[BoardParams & { readonly userId: string; readonly points: number }]>;
+  private readonly addPointsStmt: Statement<[string, string, string, string, number]>;
   private readonly topStmt: Statement<[BoardParams & { readonly limit: number }], ScoreRow>;
   private readonly rankStmt: Statement<[BoardParams & { readonly userId: string }], RankInfo>;
   private readonly totalsStmt: Statement<[number], SessionTotal>;
@@ -44,7 +44,7 @@ export class SqliteScoreStore implements ScoreStore {
       "INSERT INTO awards (answer_id, user_id, chat_id, points, at) VALUES (@answerId, @userId, @chatId, @points, @at)",
     );
     this.addPointsStmt = db.prepare(
-      `INSERT INTO scores (scope, period, period_key, user_id, points) VALUES (@scope, @period, @key, @userId, @points)
+      `INSERT INTO scores (scope, period, period_key, user_id, points) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (scope, period, period_key, user_id) DO UPDATE SET points = points + excluded.points`,
     );
     this.topStmt = db.prepare(SCORE_SQL.top);
@@ -75,7 +75,7 @@ export class SqliteScoreStore implements ScoreStore {
       const { scope, period, key } = boards[i]!;
       // The same board given twice still counts the award once.
       if (boards.findIndex((b) => b.scope === scope && b.period === period && b.key === key) < i) continue;
-      this.addPointsStmt.run({ scope, period, key, userId: award.userId, points: award.points });
+      this.addPointsStmt.run(scope, period, key, award.userId, award.points);
     }
   }
 

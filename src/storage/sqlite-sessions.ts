@@ -1,5 +1,6 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { SessionKind, SessionRecord, SessionStore } from "../core/ports.ts";
+import { ReadCache, type ChangeWatch } from "./read-cache.ts";
 import { fromJson, toJson } from "./sqlite-json.ts";
 
 type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
@@ -18,8 +19,17 @@ export const SESSION_SQL = {
   nextDeadline: "SELECT MIN(closes_at) FROM sessions WHERE status = 'open' AND closes_at IS NOT NULL",
 } as const;
 
+/** Remembers that a session id has no row (so a stray id isn't read again and again). */
+const MISSING = Object.freeze({}) as SessionRecord<unknown>;
+
 function toSession<S>(row: SessionRow): SessionRecord<S> {
   return { ...row, state: fromJson<S>(row.state, `sessions.state of session ${row.id}`) };
+}
+
+/** A cached record and its state are shared between callers, so they are frozen. */
+function frozen<S>(record: SessionRecord<S>): SessionRecord<S> {
+  Object.freeze(record.state);
+  return Object.freeze(record);
 }
 
 /** Practice runs and rounds in the `sessions` table, with JSON state. */
@@ -31,8 +41,16 @@ export class SqliteSessionStore implements SessionStore {
   private readonly openByStmt: Statement<[string, SessionKind, string], SessionRow>;
   private readonly dueStmt: Statement<[number], SessionRow>;
   private readonly nextDeadlineStmt: Statement<[], number | null>;
+  /**
+   * `getSession` by id: every answer reads its session, and a burst brings
+   * hundreds of answers to one. Kept up to date by `createSession` and
+   * `updateSession`, the only writers of this table besides `/forget`
+   * (which empties every cache).
+   */
+  private readonly byId: ReadCache<SessionRecord<unknown>>;
 
-  constructor(db: BetterSqlite3.Database) {
+  constructor(db: BetterSqlite3.Database, changes: ChangeWatch) {
+    this.byId = new ReadCache(changes);
     this.insertStmt = db.prepare(
       `INSERT INTO sessions (chat_id, kind, status, started_by, created_at, updated_at, closes_at, state)
        VALUES (?, ?, 'open', ?, ?, ?, ?, ?) RETURNING ${COLUMNS}`,
@@ -49,16 +67,27 @@ export class SqliteSessionStore implements SessionStore {
     const { chatId, kind, startedBy, createdAt, closesAt, state } = input;
     const row = this.insertStmt.get(chatId, kind, startedBy, createdAt, createdAt, closesAt, toJson(state));
     if (row === undefined) throw new Error(`creating a ${kind} session in chat ${chatId} returned no row`);
-    return toSession<S>(row);
+    const session = frozen(toSession<S>(row));
+    this.byId.set(String(session.id), session);
+    return session;
   }
 
   getSession<S>(id: number): SessionRecord<S> | undefined {
-    const row = this.getStmt.get(id);
-    return row && toSession<S>(row);
+    const cached = this.byId.get(String(id), () => {
+      const row = this.getStmt.get(id);
+      return row ? frozen(toSession<unknown>(row)) : MISSING;
+    });
+    return cached === MISSING ? undefined : (cached as SessionRecord<S>);
   }
 
   updateSession<S>(id: number, change: { state: S; closesAt: number | null; status: SessionRecord["status"]; updatedAt: number }): void {
-    this.updateStmt.run(toJson(change.state), change.closesAt, change.status, change.updatedAt, id);
+    const state = toJson(change.state);
+    const { changes } = this.updateStmt.run(state, change.closesAt, change.status, change.updatedAt, id);
+    const known = this.byId.peek(String(id));
+    if (known === undefined || known === MISSING) return;
+    // The cached copy gets its own parse of what was written, never the caller's object.
+    if (changes === 0) this.byId.delete(String(id));
+    else this.byId.set(String(id), frozen({ ...known, state: fromJson<unknown>(state, `sessions.state of session ${id}`), closesAt: change.closesAt, status: change.status }));
   }
 
   /** When several match (practice runs by different users), the newest. */

@@ -67,9 +67,9 @@ export class SqliteStore implements Store {
   private readonly changes: ChangeWatch;
 
   constructor(db: BetterSqlite3.Database, options: SqliteStoreOptions = {}) {
-    this.directory = new SqliteDirectoryStore(db, options.clock ?? systemClock);
-    this.sessions = new SqliteSessionStore(db);
     this.changes = new ChangeWatch(db);
+    this.directory = new SqliteDirectoryStore(db, options.clock ?? systemClock, this.changes);
+    this.sessions = new SqliteSessionStore(db, this.changes);
     this.answers = new SqliteAnswerStore(db, this.changes);
     this.scores = new SqliteScoreStore(db);
     this.delivery = new SqliteDeliveryStore(db);
@@ -88,7 +88,8 @@ export class SqliteStore implements Store {
     // IMMEDIATE takes the write lock at BEGIN, so processes sharing the file
     // (Discord shards) queue on busy_timeout instead of failing on a stale snapshot.
     try {
-      return this.runInTransaction.immediate(fn) as T;
+      // The check inside runs after BEGIN IMMEDIATE has taken the lock.
+      return this.runInTransaction.immediate(() => this.changes.whileLocked(fn)) as T;
     } catch (error) {
       // What was rolled back may have been written into a cache already.
       this.changes.clearAll();

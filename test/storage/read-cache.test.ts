@@ -84,3 +84,62 @@ describe("the read caches behind practice picks", () => {
     expect(store.seenByUser(ANN, CHAT).size).toBe(0);
   });
 });
+
+const stateOf = (store: Store, id: number) => store.getSession<{ n: number }>(id);
+const overall = (store: Store) => store.abilitiesIn(ANN, ["", "gc"]).get("");
+const roundSeconds = (store: Store) => store.getChat(CHAT)?.settings.roundSeconds;
+
+/** Changes a session, a chat and an ability through `store`. */
+function change(store: Store, round: number, n: number): void {
+  store.updateSession(round, { state: { n }, closesAt: 50_000 + n, status: "open", updatedAt: 2_000 });
+  const chat = store.getChat(CHAT)!;
+  store.updateChat({ ...chat, settings: { ...chat.settings, roundSeconds: 10 + n } });
+  store.putAbility(ANN, "", { mean: n, sd: 1, n }, 2_000);
+}
+
+describe("the read caches behind every answer: sessions, chats and abilities", () => {
+  it("see this connection's own writes, and share frozen records", () => {
+    const [store] = twoConnections();
+    const { round } = seed(store);
+    expect(stateOf(store, round)?.state).toEqual({});
+    expect(overall(store)).toBeUndefined();
+    change(store, round, 1);
+    expect(stateOf(store, round)).toMatchObject({ state: { n: 1 }, closesAt: 50_001, status: "open" });
+    expect(roundSeconds(store)).toBe(11);
+    expect(overall(store)).toEqual({ mean: 1, sd: 1, n: 1 });
+    expect(store.abilities(ANN)).toEqual(new Map([["", { mean: 1, sd: 1, n: 1 }]]));
+    // A caller can't change what the next caller reads.
+    expect(() => Object.assign(stateOf(store, round)!.state, { n: 9 })).toThrow(TypeError);
+    expect(() => Object.assign(store.getChat(CHAT)!.settings, { roundSeconds: 9 })).toThrow(TypeError);
+    expect(stateOf(store, round)?.state).toEqual({ n: 1 });
+    expect(store.getSession(987_654)).toBeUndefined();
+  });
+
+  it("drop what they remember when another connection commits", () => {
+    const [mine, other] = twoConnections();
+    const { round } = seed(mine);
+    expect(stateOf(mine, round)?.state).toEqual({});
+    expect(roundSeconds(mine)).toBe(30);
+    expect(overall(mine)).toBeUndefined();
+    change(other, round, 2);
+    expect(stateOf(mine, round)?.state).toEqual({ n: 2 });
+    expect(roundSeconds(mine)).toBe(12);
+    expect(overall(mine)).toEqual({ mean: 2, sd: 1, n: 2 });
+  });
+
+  it("forget writes that were rolled back", () => {
+    const [store] = twoConnections();
+    const { round } = seed(store);
+    change(store, round, 1);
+    expect(() =>
+      store.transaction(() => {
+        change(store, round, 3);
+        expect(stateOf(store, round)?.state).toEqual({ n: 3 });
+        throw new Error("rolled back");
+      }),
+    ).toThrow("rolled back");
+    expect(stateOf(store, round)?.state).toEqual({ n: 1 });
+    expect(roundSeconds(store)).toBe(11);
+    expect(overall(store)).toEqual({ mean: 1, sd: 1, n: 1 });
+  });
+});

@@ -68,7 +68,8 @@ describe("the SQLite store", () => {
     store.ensureChat("tg:-100", "group");
     expect(db.prepare("SELECT settings FROM chats").pluck().get()).toBe("{}");
     db.prepare(`UPDATE chats SET settings = '{"roundQuestions": 8, "roundSeconds": "fast", "topics": [1]}'`).run();
-    expect(store.getChat("tg:-100")?.settings).toEqual({ ...DEFAULT_SETTINGS, roundQuestions: 8 });
+    // A raw write on the store's own connection bypasses its chat cache: read through a fresh store.
+    expect(createSqliteStore(db).getChat("tg:-100")?.settings).toEqual({ ...DEFAULT_SETTINGS, roundQuestions: 8 });
   });
 
   it("counts attempts and correct answers per question", () => {
