@@ -4,12 +4,13 @@ import {
   abilityStateSchema,
   difficultyStateSchema,
   dueOrder,
+  isDue,
+  mostForgotten,
   guessFloor,
   initialDifficulty,
   mastery,
   medianAbility,
   nextDue,
-  predictCorrect,
   priorAbility,
   reviewCard,
   reviewCardSchema,
@@ -17,7 +18,7 @@ import {
   selectMany,
   selectNext,
   shouldServeReview,
-  updateAbilities,
+  updateAbilitiesAndPredict,
   updateDifficulty,
   widenAbility,
   type AbilityState,
@@ -80,15 +81,30 @@ export function createAdaptiveService(deps: Pick<AppDeps, "store" | "bank" | "cl
   const difficulties = createDifficultyTable(rows);
   const difficulty = difficulties;
 
+  // Checked states by stored record: the store hands back the same (frozen) records until one changes.
+  const checkedAbilities = new WeakMap<object, { state: AbilityState; at: number | undefined } | null>();
+
+  function checkedAbility(raw: unknown): { state: AbilityState; at: number | undefined } | null {
+    if (typeof raw !== "object" || raw === null) return null;
+    let checked = checkedAbilities.get(raw);
+    if (checked === undefined) {
+      const parsed = abilityStateSchema.safeParse(raw);
+      const at = (raw as { at?: unknown }).at;
+      checked = parsed.success ? { state: sanitizeAbility(parsed.data), at: typeof at === "number" ? at : undefined } : null;
+      checkedAbilities.set(raw, checked);
+    }
+    return checked;
+  }
+
   /** A user's abilities by topic (every topic, or only `topics`), widened for the time since they last changed. */
   function abilitiesOf(userId: string, topics?: readonly string[]): Map<string, StoredAbility> {
     const now = clock.now();
     const out = new Map<string, StoredAbility>();
     for (const [topic, raw] of topics ? store.abilitiesIn(userId, topics) : store.abilities(userId)) {
-      const parsed = abilityStateSchema.safeParse(raw);
-      if (!parsed.success) continue;
-      const at = typeof (raw as { at?: unknown }).at === "number" ? (raw as { at: number }).at : now;
-      out.set(topic, { ...widenAbility(sanitizeAbility(parsed.data), Math.max(0, now - at)), at });
+      const checked = checkedAbility(raw);
+      if (!checked) continue;
+      const at = checked.at ?? now;
+      out.set(topic, { ...widenAbility(checked.state, Math.max(0, now - at)), at });
     }
     return out;
   }
@@ -131,15 +147,13 @@ export function createAdaptiveService(deps: Pick<AppDeps, "store" | "bank" | "cl
       const b = (difficulties.get(question.id) ?? initialDifficulty(question.level)).b;
       const abilities = abilitiesOf(userId, topics);
       const overall = abilities.get(OVERALL) ?? priorAbility();
-      // The Elo step uses the ability before this answer, as the prediction did.
-      const before = abilityInTopic(overall, abilities.get(question.topic));
-      const pair = updateAbilities(overall, abilities.get(question.topic), { correct, b, c });
+      // The Elo step uses the prediction from the topic ability before this answer.
+      const pair = updateAbilitiesAndPredict(overall, abilities.get(question.topic), { correct, b, c });
       store.putAbility(userId, OVERALL, { ...pair.overall, at: now }, now);
       store.putAbility(userId, question.topic, { ...pair.topic, at: now }, now);
       // The answer is already in the log, so a first attempt has exactly one.
       if (store.answerCount(userId, question.id, 2) <= 1) {
-        const predicted = predictCorrect(before, b, c);
-        difficulties.set(question.id, updateDifficulty(difficulties.get(question.id) ?? initialDifficulty(question.level), { correct, predicted }));
+        difficulties.set(question.id, updateDifficulty(difficulties.get(question.id) ?? initialDifficulty(question.level), { correct, predicted: pair.predicted }));
         difficultyChanged = true;
       }
     }
@@ -152,8 +166,13 @@ export function createAdaptiveService(deps: Pick<AppDeps, "store" | "bank" | "cl
     pickPractice(userId: string, candidates: readonly Question[], seen: ReadonlyMap<string, number>, exclude: ReadonlySet<string>): { question: Question; review: boolean } | undefined {
       const now = clock.now();
       const allowed = idsOf(candidates);
-      const due = dueOrder(cardsOf(userId).filter((c) => allowed.has(c.question.id) && !exclude.has(c.question.id)), now);
-      if (shouldServeReview(rng, due.length) && due[0]) return { question: due[0].question, review: true };
+      // Only whether any card is due decides a review; the most forgotten is found only then.
+      const due: { question: Question; card: ReviewCard }[] = [];
+      for (const c of cardsOf(userId)) if (isDue(c.card, now) && allowed.has(c.question.id) && !exclude.has(c.question.id)) due.push(c);
+      if (shouldServeReview(rng, due.length)) {
+        const first = mostForgotten(due, now);
+        if (first) return { question: first.question, review: true };
+      }
       const question = selectNext({ candidates, difficulty, ability: abilityLookup(abilitiesOf(userId)), exclude, seen, rng });
       return question ? { question, review: false } : undefined;
     },

@@ -88,3 +88,40 @@ export function gridPredictive(grid: AbilityGrid, mean: number, sd: number, b: n
   }
   return sum / mass;
 }
+
+/** The posterior's moments, and the prior's predictive P(correct), from one pass. */
+export interface GridUpdate extends GridMoments {
+  /** What `gridPredictive` returns for the same prior, to the last bit. */
+  readonly predictive: number;
+}
+
+/**
+ * `gridPosterior` and `gridPredictive` for the same prior in one pass over
+ * the grid: learning from a first attempt needs both, and each pass costs
+ * one `Math.exp` per grid point. The sums are formed exactly as the two
+ * functions form them, so the results are identical.
+ */
+export function gridPosteriorAndPredictive(grid: AbilityGrid, mean: number, sd: number, correct: boolean, b: number, c: number): GridUpdate {
+  const { theta, expTheta } = grid;
+  const eb = Math.exp(b);
+  const half = -0.5 / (sd * sd);
+  let mass = 0;
+  let first = 0;
+  let second = 0;
+  let priorMass = 0;
+  let predicted = 0;
+  for (let i = 0; i < theta.length; i++) {
+    const d = (theta[i] as number) - mean;
+    const e = expTheta[i] as number;
+    const p = c + ((1 - c) * e) / (e + eb);
+    const g = Math.exp(half * d * d);
+    priorMass += g;
+    predicted += g * p;
+    const w = g * (correct ? p : 1 - p);
+    mass += w;
+    first += w * d;
+    second += w * d * d;
+  }
+  const shift = first / mass;
+  return { mean: mean + shift, variance: Math.max(second / mass - shift * shift, 0), predictive: predicted / priorMass };
+}

@@ -1,4 +1,4 @@
-import { DEFAULT_GRID, gridPosterior, gridPredictive, type AbilityGrid } from "./ability-grid.ts";
+import { DEFAULT_GRID, gridPosterior, gridPosteriorAndPredictive, gridPredictive, type AbilityGrid } from "./ability-grid.ts";
 
 /**
  * What we believe about one learner's ability θ (overall, or in one topic),
@@ -76,6 +76,20 @@ export function updateAbility(state: AbilityState, observation: AbilityObservati
   const prior = sanitizeAbility(state, grid);
   const post = gridPosterior(grid, prior.mean, prior.sd, observation.correct, observation.b, observation.c);
   return { mean: post.mean, sd: Math.max(Math.sqrt(post.variance), MIN_SD), n: prior.n + 1 };
+}
+
+/**
+ * `updateAbility` and, for the state before the answer, `predictCorrect`:
+ * the same two results from one pass over the grid.
+ */
+export function updateAbilityAndPredict(
+  state: AbilityState,
+  observation: AbilityObservation,
+  grid: AbilityGrid = DEFAULT_GRID,
+): { readonly state: AbilityState; readonly predicted: number } {
+  const prior = sanitizeAbility(state, grid);
+  const post = gridPosteriorAndPredictive(grid, prior.mean, prior.sd, observation.correct, observation.b, observation.c);
+  return { state: { mean: post.mean, sd: Math.max(Math.sqrt(post.variance), MIN_SD), n: prior.n + 1 }, predicted: post.predictive };
 }
 
 /**

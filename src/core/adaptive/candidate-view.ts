@@ -17,6 +17,10 @@ export interface CandidateView {
   readonly topicOf: Int32Array;
   /** The distinct topics, in order of first appearance. */
   readonly topics: readonly string[];
+  /** Index into `guesses` for each question. */
+  readonly guessOf: Int32Array;
+  /** The distinct guessing floors, in order of first appearance (a handful: 1/2, 1/3, 1/4…). */
+  readonly guesses: Float64Array;
 }
 
 // Frozen arrays (the bank's `questions` and `byTopic` lists) can't change, so their view is built once.
@@ -39,6 +43,8 @@ function buildView(candidates: readonly SelectableQuestion[]): CandidateView {
   const topicOf = new Int32Array(n);
   const topics: string[] = [];
   const slots = new Map<string, number>();
+  const guessOf = new Int32Array(n);
+  const guesses: number[] = [];
   for (let i = 0; i < n; i++) {
     const q = candidates[i] as SelectableQuestion;
     let slot = slots.get(q.topic);
@@ -49,10 +55,13 @@ function buildView(candidates: readonly SelectableQuestion[]): CandidateView {
     }
     ids[i] = q.id;
     guess[i] = 1 / q.options.length;
+    let g = guesses.indexOf(guess[i] as number);
+    if (g < 0) g = guesses.push(guess[i] as number) - 1;
+    guessOf[i] = g;
     prior[i] = levelPrior(q.level);
     topicOf[i] = slot;
   }
-  return { ids, guess, prior, topicOf, topics };
+  return { ids, guess, prior, topicOf, topics, guessOf, guesses: Float64Array.from(guesses) };
 }
 
 const slotArrays = new WeakMap<CandidateView, WeakMap<DifficultySlots, Int32Array>>();

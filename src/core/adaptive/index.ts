@@ -30,6 +30,7 @@ export {
 export { difficultyFor, guessFloor, levelPrior, pCorrect } from "./model.ts";
 export {
   dueOrder,
+  mostForgotten,
   isDue,
   nextDue,
   retrievability,
@@ -42,4 +43,4 @@ export {
 export { createDifficultyTable, type DifficultyTable } from "./difficulty-table.ts";
 export { abilityStateSchema, difficultyStateSchema, reviewCardSchema } from "./schemas.ts";
 export { DEFAULT_POOL, DEFAULT_TARGET, selectMany, selectNext, type SelectableQuestion, type SelectRequest } from "./select.ts";
-export { abilityInTopic, medianAbility, TOPIC_SPREAD, topicPrior, updateAbilities, type AbilityPair } from "./topic-ability.ts";
+export { abilityInTopic, medianAbility, TOPIC_SPREAD, topicPrior, updateAbilities, updateAbilitiesAndPredict, type AbilityPair } from "./topic-ability.ts";

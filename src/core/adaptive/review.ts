@@ -83,6 +83,24 @@ export function dueOrder<T extends HasReviewCard>(items: readonly T[], now: numb
     .map(({ item }) => item);
 }
 
+/**
+ * `dueOrder(items, now)[0]` without sorting: the first item with the lowest
+ * retrievability, ties by due time. A practice pick needs only this one.
+ */
+export function mostForgotten<T extends HasReviewCard>(items: readonly T[], now: number): T | undefined {
+  let best: T | undefined;
+  let bestR = 0;
+  for (const item of items) {
+    if (!isDue(item.card, now)) continue;
+    const r = retrievability(item.card, now);
+    if (best === undefined || r < bestR || (r === bestR && item.card.due < best.card.due)) {
+      best = item;
+      bestR = r;
+    }
+  }
+  return best;
+}
+
 /** The earliest due time among the cards, epoch ms, or undefined when there are none. */
 export function nextDue(items: Iterable<HasReviewCard>): number | undefined {
   let best: number | undefined;

@@ -153,6 +153,10 @@ function scan<Q extends SelectableQuestion>(
   const pool = scores.length;
   let found = best.found;
   let worst = found === pool ? (scores[pool - 1] as number) : Number.POSITIVE_INFINITY;
+  const { guessOf, guesses } = view;
+  const zLow = new Float64Array(guesses.length);
+  const zHigh = new Float64Array(guesses.length);
+  zWindows(guesses, target, worst, zLow, zHigh);
   for (let i = 0; i < ids.length; i++) {
     const t = topicOf[i] as number;
     if (allowed[t] === 0) continue;
@@ -165,8 +169,12 @@ function scan<Q extends SelectableQuestion>(
       const state = get(id);
       b = state === undefined ? (prior[i] as number) : state.b;
     }
+    const z = (slope[t] as number) * (b - (mean[t] as number));
+    // Outside the window no score can beat the worst kept one: skip the exponential.
+    const g = guessOf[i] as number;
+    if (z < (zLow[g] as number) || z > (zHigh[g] as number)) continue;
     const c = guess[i] as number;
-    const score = Math.abs(c + (1 - c) / (1 + Math.exp((slope[t] as number) * (b - (mean[t] as number)))) - target);
+    const score = Math.abs(c + (1 - c) / (1 + Math.exp(z)) - target);
     // Strict: on a tie the earlier question stays, so a seed fully decides the pick.
     if (!(score < worst)) continue;
     if (!eligible(id, request, taken, reuseUpTo)) continue;
@@ -178,9 +186,39 @@ function scan<Q extends SelectableQuestion>(
     }
     scores[j] = score;
     indexes[j] = i;
-    if (found === pool) worst = scores[pool - 1] as number;
+    if (found === pool && (scores[pool - 1] as number) !== worst) {
+      worst = scores[pool - 1] as number;
+      zWindows(guesses, target, worst, zLow, zHigh);
+    }
   }
   best.found = found;
+}
+
+/**
+ * For each guessing floor c, the range of z = slope·(b − mean) whose
+ * prediction c + (1 − c)/(1 + eᶻ) lies within `worst` of the target: the
+ * only candidates that can enter the buffer. The prediction falls as z
+ * grows, so the range is an interval; it is widened a little so rounding
+ * never drops a candidate, and the exact score still decides.
+ */
+function zWindows(guesses: Float64Array, target: number, worst: number, low: Float64Array, high: Float64Array): void {
+  for (let g = 0; g < guesses.length; g++) {
+    const c = guesses[g] as number;
+    // σ(−z) = (p − c)/(1 − c), so z = log((1 − q)/q) with q = (p − c)/(1 − c).
+    const zAt = (p: number): number => {
+      const q = (p - c) / (1 - c);
+      return q <= 0 ? Number.POSITIVE_INFINITY : q >= 1 ? Number.NEGATIVE_INFINITY : Math.log((1 - q) / q);
+    };
+    if (!Number.isFinite(worst)) {
+      low[g] = Number.NEGATIVE_INFINITY;
+      high[g] = Number.POSITIVE_INFINITY;
+      continue;
+    }
+    const lo = zAt(target + worst);
+    const hi = zAt(target - worst);
+    low[g] = lo - 1e-9 * (1 + Math.abs(lo));
+    high[g] = hi + 1e-9 * (1 + Math.abs(hi));
+  }
 }
 
 function eligible<Q extends SelectableQuestion>(id: string, request: SelectRequest<Q>, taken: ReadonlySet<string> | undefined, reuseUpTo: number | undefined): boolean {

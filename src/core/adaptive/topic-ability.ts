@@ -1,4 +1,4 @@
-import { PRIOR_ABILITY, updateAbility, type AbilityObservation, type AbilityState } from "./ability.ts";
+import { PRIOR_ABILITY, updateAbility, updateAbilityAndPredict, type AbilityObservation, type AbilityState } from "./ability.ts";
 
 /**
  * How far a learner's ability in one topic may sit from their overall
@@ -45,6 +45,20 @@ export function updateAbilities(overall: AbilityState, topic: AbilityState | und
     overall: updateAbility(overall, observation),
     topic: updateAbility(abilityInTopic(overall, topic), observation),
   };
+}
+
+/**
+ * `updateAbilities`, plus the predicted chance of this answer being right
+ * under the topic belief before it (what `predictCorrect` gives for
+ * `abilityInTopic(overall, topic)`), which the difficulty update needs.
+ */
+export function updateAbilitiesAndPredict(
+  overall: AbilityState,
+  topic: AbilityState | undefined,
+  observation: AbilityObservation,
+): AbilityPair & { readonly predicted: number } {
+  const inTopic = updateAbilityAndPredict(abilityInTopic(overall, topic), observation);
+  return { overall: updateAbility(overall, observation), topic: inTopic.state, predicted: inTopic.predicted };
 }
 
 /**
