@@ -21,6 +21,10 @@ export interface CandidateView {
   readonly guessOf: Int32Array;
   /** The distinct guessing floors, in order of first appearance (a handful: 1/2, 1/3, 1/4…). */
   readonly guesses: Float64Array;
+  /** Index into `priors` for each question. */
+  readonly priorOf: Int32Array;
+  /** The distinct level priors (three levels, three values). */
+  readonly priors: Float64Array;
 }
 
 // Frozen arrays (the bank's `questions` and `byTopic` lists) can't change, so their view is built once.
@@ -45,6 +49,8 @@ function buildView(candidates: readonly SelectableQuestion[]): CandidateView {
   const slots = new Map<string, number>();
   const guessOf = new Int32Array(n);
   const guesses: number[] = [];
+  const priorOf = new Int32Array(n);
+  const priors: number[] = [];
   for (let i = 0; i < n; i++) {
     const q = candidates[i] as SelectableQuestion;
     let slot = slots.get(q.topic);
@@ -59,9 +65,12 @@ function buildView(candidates: readonly SelectableQuestion[]): CandidateView {
     if (g < 0) g = guesses.push(guess[i] as number) - 1;
     guessOf[i] = g;
     prior[i] = levelPrior(q.level);
+    let k = priors.indexOf(prior[i] as number);
+    if (k < 0) k = priors.push(prior[i] as number) - 1;
+    priorOf[i] = k;
     topicOf[i] = slot;
   }
-  return { ids, guess, prior, topicOf, topics, guessOf, guesses: Float64Array.from(guesses) };
+  return { ids, guess, prior, topicOf, topics, guessOf, guesses: Float64Array.from(guesses), priorOf, priors: Float64Array.from(priors) };
 }
 
 const slotArrays = new WeakMap<CandidateView, WeakMap<DifficultySlots, Int32Array>>();

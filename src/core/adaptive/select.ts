@@ -149,49 +149,91 @@ function scan<Q extends SelectableQuestion>(
   const bySlot = table?.b;
   const get = lookup ?? ((id: string) => (difficulty as DifficultyTable).get(id));
   const target = request.target ?? DEFAULT_TARGET;
-  const { score: scores, index: indexes } = best;
+  const { score: scores } = best;
   const pool = scores.length;
   let found = best.found;
   let worst = found === pool ? (scores[pool - 1] as number) : Number.POSITIVE_INFINITY;
-  const { guessOf, guesses } = view;
+  const { guessOf, guesses, priorOf, priors } = view;
   const zLow = new Float64Array(guesses.length);
   const zHigh = new Float64Array(guesses.length);
   zWindows(guesses, target, worst, zLow, zHigh);
+  // Questions with no learned difficulty share a few scores: one per topic, level prior and guessing floor.
+  const shared = sharedScores(view, fits, target);
+  const perTopic = priors.length * guesses.length;
   for (let i = 0; i < ids.length; i++) {
     const t = topicOf[i] as number;
     if (allowed[t] === 0) continue;
-    const id = ids[i] as string;
+    const g = guessOf[i] as number;
     let b: number;
     if (slotOf !== undefined && bySlot !== undefined) {
       const learned = bySlot[slotOf[i] as number] as number;
-      b = Number.isNaN(learned) ? (prior[i] as number) : learned;
+      if (Number.isNaN(learned)) {
+        const score = shared[t * perTopic + (priorOf[i] as number) * guesses.length + g] as number;
+        if (!(score < worst)) continue;
+        if (!eligible(ids[i] as string, request, taken, reuseUpTo)) continue;
+        found = keep(best, found, score, i);
+        if (found === pool && (scores[pool - 1] as number) !== worst) {
+          worst = scores[pool - 1] as number;
+          zWindows(guesses, target, worst, zLow, zHigh);
+        }
+        continue;
+      }
+      b = learned;
     } else {
-      const state = get(id);
+      const state = get(ids[i] as string);
       b = state === undefined ? (prior[i] as number) : state.b;
     }
     const z = (slope[t] as number) * (b - (mean[t] as number));
     // Outside the window no score can beat the worst kept one: skip the exponential.
-    const g = guessOf[i] as number;
     if (z < (zLow[g] as number) || z > (zHigh[g] as number)) continue;
     const c = guess[i] as number;
     const score = Math.abs(c + (1 - c) / (1 + Math.exp(z)) - target);
     // Strict: on a tie the earlier question stays, so a seed fully decides the pick.
     if (!(score < worst)) continue;
-    if (!eligible(id, request, taken, reuseUpTo)) continue;
-    let j = found < pool ? found++ : pool - 1;
-    while (j > 0 && (scores[j - 1] as number) > score) {
-      scores[j] = scores[j - 1] as number;
-      indexes[j] = indexes[j - 1] as number;
-      j--;
-    }
-    scores[j] = score;
-    indexes[j] = i;
+    if (!eligible(ids[i] as string, request, taken, reuseUpTo)) continue;
+    found = keep(best, found, score, i);
     if (found === pool && (scores[pool - 1] as number) !== worst) {
       worst = scores[pool - 1] as number;
       zWindows(guesses, target, worst, zLow, zHigh);
     }
   }
   best.found = found;
+}
+
+/** Puts candidate `i` into the buffer after any equal scores; returns the new count. */
+function keep(best: Best, found: number, score: number, i: number): number {
+  const { score: scores, index: indexes } = best;
+  const pool = scores.length;
+  let j = found < pool ? found++ : pool - 1;
+  while (j > 0 && (scores[j - 1] as number) > score) {
+    scores[j] = scores[j - 1] as number;
+    indexes[j] = indexes[j - 1] as number;
+    j--;
+  }
+  scores[j] = score;
+  indexes[j] = i;
+  return found;
+}
+
+/**
+ * The score of a question with no learned difficulty, for each allowed topic,
+ * level prior and guessing floor (at index (t·priors + k)·guesses + g): the
+ * same expression as for any other question, computed once per combination.
+ */
+function sharedScores(view: CandidateView, fits: TopicFits, target: number): Float64Array {
+  const { priors, guesses } = view;
+  const out = new Float64Array(view.topics.length * priors.length * guesses.length);
+  for (let t = 0; t < view.topics.length; t++) {
+    if (fits.allowed[t] === 0) continue;
+    for (let k = 0; k < priors.length; k++) {
+      const z = (fits.slope[t] as number) * ((priors[k] as number) - (fits.mean[t] as number));
+      for (let g = 0; g < guesses.length; g++) {
+        const c = guesses[g] as number;
+        out[(t * priors.length + k) * guesses.length + g] = Math.abs(c + (1 - c) / (1 + Math.exp(z)) - target);
+      }
+    }
+  }
+  return out;
 }
 
 /**
