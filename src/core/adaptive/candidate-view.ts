@@ -25,6 +25,8 @@ export interface CandidateView {
   readonly priorOf: Int32Array;
   /** The distinct level priors (three levels, three values). */
   readonly priors: Float64Array;
+  /** (topic · priors + prior) · guesses + guess for each question: which shared score applies while b is unlearned. */
+  readonly classOf: Int32Array;
 }
 
 // Frozen arrays (the bank's `questions` and `byTopic` lists) can't change, so their view is built once.
@@ -70,7 +72,9 @@ function buildView(candidates: readonly SelectableQuestion[]): CandidateView {
     priorOf[i] = k;
     topicOf[i] = slot;
   }
-  return { ids, guess, prior, topicOf, topics, guessOf, guesses: Float64Array.from(guesses), priorOf, priors: Float64Array.from(priors) };
+  const classOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) classOf[i] = ((topicOf[i] as number) * priors.length + (priorOf[i] as number)) * guesses.length + (guessOf[i] as number);
+  return { ids, guess, prior, topicOf, topics, guessOf, guesses: Float64Array.from(guesses), priorOf, priors: Float64Array.from(priors), classOf };
 }
 
 const slotArrays = new WeakMap<CandidateView, WeakMap<DifficultySlots, Int32Array>>();

@@ -153,22 +153,20 @@ function scan<Q extends SelectableQuestion>(
   const pool = scores.length;
   let found = best.found;
   let worst = found === pool ? (scores[pool - 1] as number) : Number.POSITIVE_INFINITY;
-  const { guessOf, guesses, priorOf, priors } = view;
+  const { guessOf, guesses, classOf } = view;
   const zLow = new Float64Array(guesses.length);
   const zHigh = new Float64Array(guesses.length);
   zWindows(guesses, target, worst, zLow, zHigh);
   // Questions with no learned difficulty share a few scores: one per topic, level prior and guessing floor.
   const shared = sharedScores(view, fits, target);
-  const perTopic = priors.length * guesses.length;
   for (let i = 0; i < ids.length; i++) {
-    const t = topicOf[i] as number;
-    if (allowed[t] === 0) continue;
-    const g = guessOf[i] as number;
     let b: number;
+    let t: number;
     if (slotOf !== undefined && bySlot !== undefined) {
       const learned = bySlot[slotOf[i] as number] as number;
-      if (Number.isNaN(learned)) {
-        const score = shared[t * perTopic + (priorOf[i] as number) * guesses.length + g] as number;
+      if (learned !== learned) {
+        // No learned difficulty (NaN): the shared score, +∞ for a topic not asked for.
+        const score = shared[classOf[i] as number] as number;
         if (!(score < worst)) continue;
         if (!eligible(ids[i] as string, request, taken, reuseUpTo)) continue;
         found = keep(best, found, score, i);
@@ -178,11 +176,16 @@ function scan<Q extends SelectableQuestion>(
         }
         continue;
       }
+      t = topicOf[i] as number;
+      if (allowed[t] === 0) continue;
       b = learned;
     } else {
+      t = topicOf[i] as number;
+      if (allowed[t] === 0) continue;
       const state = get(ids[i] as string);
       b = state === undefined ? (prior[i] as number) : state.b;
     }
+    const g = guessOf[i] as number;
     const z = (slope[t] as number) * (b - (mean[t] as number));
     // Outside the window no score can beat the worst kept one: skip the exponential.
     if (z < (zLow[g] as number) || z > (zHigh[g] as number)) continue;
@@ -217,12 +220,13 @@ function keep(best: Best, found: number, score: number, i: number): number {
 
 /**
  * The score of a question with no learned difficulty, for each allowed topic,
- * level prior and guessing floor (at index (t·priors + k)·guesses + g): the
- * same expression as for any other question, computed once per combination.
+ * level prior and guessing floor (at the view's `classOf` index): the same
+ * expression as for any other question, computed once per combination.
+ * Topics not asked for score +∞, so they never enter.
  */
 function sharedScores(view: CandidateView, fits: TopicFits, target: number): Float64Array {
   const { priors, guesses } = view;
-  const out = new Float64Array(view.topics.length * priors.length * guesses.length);
+  const out = new Float64Array(view.topics.length * priors.length * guesses.length).fill(Number.POSITIVE_INFINITY);
   for (let t = 0; t < view.topics.length; t++) {
     if (fits.allowed[t] === 0) continue;
     for (let k = 0; k < priors.length; k++) {
