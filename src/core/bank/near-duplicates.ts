@@ -32,6 +32,69 @@ interface Entry {
   readonly ids: Int32Array;
 }
 
+/** The text whose shingles are compared: the English prompt and the code, normalized as `shingles` does. */
+function comparedText(question: Question): string {
+  return `${question.prompt.en}\n${question.code ?? ""}`.toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/**
+ * A number naming the shingle (three UTF-16 units) at `i`: the units packed
+ * into 30 bits when each is below 1024 (a small integer, cheap as a map key),
+ * otherwise packed exactly above 2^30. Equal numbers mean equal shingles.
+ */
+function shingleKey(text: string, i: number): number {
+  const a = text.charCodeAt(i);
+  const b = text.charCodeAt(i + 1);
+  const c = text.charCodeAt(i + 2);
+  if ((a | b | c) < 1024) return (a << 20) | (b << 10) | c;
+  return 2 ** 30 + (a * 65536 + b) * 65536 + c;
+}
+
+/**
+ * Numbers a topic's shingle sets, the same sets as `shingles` gives: each
+ * shingle gets an id by rising frequency in the topic (any fixed order keeps
+ * prefix filtering exact; rarest first keeps candidate lists short), and each
+ * question its ids ascending.
+ */
+function numbered(questions: readonly Question[]): Entry[] {
+  const slotOf = new Map<number, number>();
+  const frequency: number[] = [];
+  // lastHolder[slot] is 1 + the last question that counted this shingle, to count it once per question.
+  const lastHolder: number[] = [];
+  const slotLists = questions.map((question, q) => {
+    const text = comparedText(question);
+    const slots: number[] = [];
+    for (let i = 0; i + 3 <= text.length; i++) {
+      const key = shingleKey(text, i);
+      let slot = slotOf.get(key);
+      if (slot === undefined) {
+        slot = frequency.length;
+        slotOf.set(key, slot);
+        frequency.push(0);
+        lastHolder.push(0);
+      }
+      if (lastHolder[slot] !== q + 1) {
+        lastHolder[slot] = q + 1;
+        frequency[slot]!++;
+        slots.push(slot);
+      }
+    }
+    return slots;
+  });
+  // Counting sort of the slots by frequency (ties in first-seen order) gives the ids.
+  const next = new Int32Array(questions.length + 2);
+  for (const f of frequency) next[f + 1]!++;
+  for (let f = 1; f < next.length; f++) next[f]! += next[f - 1]!;
+  const idOfSlot = new Int32Array(frequency.length);
+  for (let slot = 0; slot < frequency.length; slot++) idOfSlot[slot] = next[frequency[slot]!]!++;
+  return slotLists.map((slots, q) => {
+    const ids = new Int32Array(slots.length);
+    for (let k = 0; k < slots.length; k++) ids[k] = idOfSlot[slots[k]!]!;
+    ids.sort();
+    return { question: questions[q]!, ids };
+  });
+}
+
 /**
  * The shortest prefix (rarest shingles first) that every set reaching Dice
  * `t` with this one must share a shingle with: a pair that reaches `t` passes
@@ -43,58 +106,84 @@ function prefixLength(size: number, t: number): number {
   return Math.min(size, size - Math.ceil((t * size) / (2 - t)) + 2);
 }
 
-/** Dice similarity of two ascending id lists (a merge), 0 to 1. */
-function diceOfSorted(a: Int32Array, b: Int32Array): number {
+/** The fewest shared shingles with which sets of sizes summing to `total` reach Dice `t`, exactly as `diceOfSorted` computes it. */
+function neededCommon(total: number, t: number): number {
+  let need = Math.max(0, Math.ceil((t * total) / 2));
+  while (need > 0 && (2 * (need - 1)) / total >= t) need--;
+  while (need <= total && (2 * need) / total < t) need++;
+  return need;
+}
+
+/**
+ * Dice similarity of two ascending id lists (a merge), 0 to 1. Once they can
+ * no longer share `need` ids it stops and returns 0, which is below the
+ * similarity they would reach.
+ */
+function diceOfSorted(a: Int32Array, b: Int32Array, need: number): number {
   if (a.length === 0 && b.length === 0) return 1;
+  // Each id found on one side only lowers the most the two can still share.
+  let slackA = a.length - need;
+  let slackB = b.length - need;
   let common = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
       common++;
       i++;
       j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
+    } else if (x < y) {
+      i++;
+      if (--slackA < 0) return 0;
+    } else {
+      j++;
+      if (--slackB < 0) return 0;
+    }
   }
   return (2 * common) / (a.length + b.length);
-}
-
-/** Numbers a topic's shingle sets: each shingle gets an id by rising frequency, each set its ids ascending. */
-function numbered(questions: readonly Question[], sets: readonly Set<string>[]): Entry[] {
-  const frequency = new Map<string, number>();
-  for (const set of sets) for (const s of set) frequency.set(s, (frequency.get(s) ?? 0) + 1);
-  const order = [...frequency.keys()].sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
-  const idOf = new Map(order.map((s, i) => [s, i]));
-  return sets.map((set, i) => {
-    const ids = Int32Array.from(set, (s) => idOf.get(s)!);
-    ids.sort();
-    return { question: questions[i]!, ids };
-  });
 }
 
 /** The pairs (later question, earlier one) of one topic that reach the threshold, in question order. */
 function duplicatesIn(list: readonly Entry[], t: number, found: NearDuplicate[]): void {
   // Shingle id -> the earlier questions with it in their prefix; empty sets only match each other.
-  const index = new Map<number, number[]>();
+  let shingleCount = 0;
+  for (const { ids } of list) if (ids.length > 0) shingleCount = Math.max(shingleCount, ids[ids.length - 1]! + 1);
+  const index = new Array<number[] | undefined>(shingleCount);
   const empty: number[] = [];
   const minRatio = t / (2 - t);
+  // mark[j] === i + 1 once question j is a candidate for question i.
+  const mark = new Int32Array(list.length);
+  const candidates = new Int32Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const a = list[i]!;
-    const prefix = a.ids.subarray(0, prefixLength(a.ids.length, t));
-    const candidates = new Set<number>(a.ids.length === 0 ? empty : []);
-    for (const id of prefix) for (const j of index.get(id) ?? []) candidates.add(j);
-    for (const j of [...candidates].sort((x, y) => x - y)) {
+    const prefixEnd = prefixLength(a.ids.length, t);
+    let count = 0;
+    if (a.ids.length === 0) for (const j of empty) candidates[count++] = j;
+    for (let k = 0; k < prefixEnd; k++) {
+      const holders = index[a.ids[k]!];
+      if (holders === undefined) continue;
+      for (const j of holders) {
+        if (mark[j] !== i + 1) {
+          mark[j] = i + 1;
+          candidates[count++] = j;
+        }
+      }
+    }
+    for (const j of candidates.subarray(0, count).sort()) {
       const b = list[j]!;
       // Dice >= t is impossible when the sizes differ by more than this ratio.
       const ratio = Math.min(a.ids.length, b.ids.length) / Math.max(a.ids.length, b.ids.length, 1);
       if (a.ids.length + b.ids.length > 0 && ratio < minRatio) continue;
-      const similarity = diceOfSorted(a.ids, b.ids);
+      const total = a.ids.length + b.ids.length;
+      const similarity = diceOfSorted(a.ids, b.ids, total === 0 ? 0 : neededCommon(total, t));
       if (similarity >= t) found.push({ question: a.question, original: b.question, similarity });
     }
     if (a.ids.length === 0) empty.push(i);
-    for (const id of prefix) {
-      const holders = index.get(id);
+    for (let k = 0; k < prefixEnd; k++) {
+      const id = a.ids[k]!;
+      const holders = index[id];
       if (holders) holders.push(i);
-      else index.set(id, [i]);
+      else index[id] = [i];
     }
   }
 }
@@ -108,14 +197,13 @@ function duplicatesIn(list: readonly Entry[], t: number, found: NearDuplicate[])
 export function findNearDuplicates(questions: readonly Question[]): NearDuplicate[] {
   const byTopic = new Map<string, Question[]>();
   for (const question of questions) {
-    const list = byTopic.get(question.topic) ?? [];
-    list.push(question);
-    byTopic.set(question.topic, list);
+    const list = byTopic.get(question.topic);
+    if (list) list.push(question);
+    else byTopic.set(question.topic, [question]);
   }
   const found: NearDuplicate[] = [];
   for (const list of byTopic.values()) {
-    const entries = numbered(list, list.map((q) => shingles(`${q.prompt.en}\n${q.code ?? ""}`)));
-    duplicatesIn(entries, NEAR_DUPLICATE_THRESHOLD, found);
+    duplicatesIn(numbered(list), NEAR_DUPLICATE_THRESHOLD, found);
   }
   return found;
 }

@@ -22,11 +22,16 @@ function required(what: string) {
   };
 }
 
+/** Whether a text has anything but whitespace: the rule behind "must not be empty". */
+export function hasText(text: string): boolean {
+  return text.trim().length > 0;
+}
+
 /** A non-empty string within a platform limit. */
 export function limitedText(limit: Limit, missing = "is required") {
   return z
     .string({ error: (issue) => (issue.input === undefined ? missing : "must be a string") })
-    .refine((text) => text.trim().length > 0, { error: "must not be empty" })
+    .refine(hasText, { error: "must not be empty" })
     .refine((text) => text.length <= limit.max, {
       error: (issue) => `is ${String((issue.input as string).length)} characters; at most ${limit.max} (${limit.why})`,
     });
@@ -65,6 +70,9 @@ const option = z.unknown().superRefine((value, ctx) => {
   }
 });
 
+/** A question's `source`: an http(s) URL. */
+export const sourceUrl = z.url({ protocol: /^https?$/, error: required("an http(s) URL") });
+
 /** The fields of one question, before cross-field checks. */
 export const questionSchema = z.strictObject(
   {
@@ -80,7 +88,7 @@ export const questionSchema = z.strictObject(
     answer: z.int({ error: required("the 0-based index of the correct option") }).min(0, { error: "must not be negative" }),
     explain: localized(LIMITS.explain),
     more: localized(LIMITS.more).optional(),
-    source: z.url({ protocol: /^https?$/, error: required("an http(s) URL") }),
+    source: sourceUrl,
     stdout: z.string({ error: required("a string (the exact expected output)") }).optional(),
   },
   { error: required("a mapping of question fields") },
