@@ -5,6 +5,9 @@ import { fromJson, toJson } from "./sqlite-json.ts";
 
 type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
 
+/** How many users' abilities are cached: enough for every player of the rounds running at once. */
+const ABILITY_CACHE_USERS = 1_000;
+
 /** The adaptive engine's state in `abilities`, `question_stats.difficulty` and `review_cards`. */
 export class SqliteAdaptiveStore implements AdaptiveStore {
   private readonly abilitiesStmt: Statement<[string], { topic: string; state: string }>;
@@ -29,7 +32,8 @@ export class SqliteAdaptiveStore implements AdaptiveStore {
 
   constructor(db: BetterSqlite3.Database, changes: ChangeWatch) {
     this.cards = new ReadCache(changes);
-    this.abilityCache = new ReadCache(changes);
+    // A user's map holds up to one state per topic: fewer users than the other caches keep RSS low.
+    this.abilityCache = new ReadCache(changes, ABILITY_CACHE_USERS);
     this.abilitiesStmt = db.prepare("SELECT topic, state FROM abilities WHERE user_id = ?");
     this.cardStmt = db.prepare("SELECT question_id AS questionId, card, due_at AS dueAt FROM review_cards WHERE user_id = ? AND question_id = ?");
     this.putAbilityStmt = db.prepare(

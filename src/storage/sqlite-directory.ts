@@ -62,6 +62,9 @@ function toChat(row: ChatRow): ChatRecord {
   return Object.freeze({ id: row.id, kind: row.kind, lang: row.lang, timezone: row.timezone, settings: Object.freeze(settings) });
 }
 
+/** How many chats are cached: those with rounds and answers right now, not every chat ever seen. */
+const CHAT_CACHE_SIZE = 1_000;
+
 /** Users and chats in the `users` and `chats` tables. */
 export class SqliteDirectoryStore implements DirectoryStore {
   private readonly upsertUserStmt: Statement<[string, string, number], UserRecord>;
@@ -80,7 +83,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
     private readonly clock: Clock,
     changes: ChangeWatch,
   ) {
-    this.chats = new ReadCache(changes);
+    this.chats = new ReadCache(changes, CHAT_CACHE_SIZE);
     this.upsertUserStmt = db.prepare(
       // Only a new name is written: a known user's answer doesn't rewrite their row.
       `INSERT INTO users (id, name, lang, created_at) VALUES (?, ?, NULL, ?)

@@ -19,9 +19,6 @@ export const SESSION_SQL = {
   nextDeadline: "SELECT MIN(closes_at) FROM sessions WHERE status = 'open' AND closes_at IS NOT NULL",
 } as const;
 
-/** Remembers that a session id has no row (so a stray id isn't read again and again). */
-const MISSING = Object.freeze({}) as SessionRecord<unknown>;
-
 function toSession<S>(row: SessionRow): SessionRecord<S> {
   return { ...row, state: fromJson<S>(row.state, `sessions.state of session ${row.id}`) };
 }
@@ -42,8 +39,8 @@ export class SqliteSessionStore implements SessionStore {
   private readonly dueStmt: Statement<[number], SessionRow>;
   private readonly nextDeadlineStmt: Statement<[], number | null>;
   /**
-   * `getSession` by id: every answer reads its session, and a burst brings
-   * hundreds of answers to one. Kept up to date by `createSession` and
+   * Open sessions by id for `getSession`: every answer reads its session, and
+   * a burst brings hundreds of answers to one. Kept up to date by `createSession` and
    * `updateSession`, the only writers of this table besides `/forget`
    * (which empties every cache).
    */
@@ -68,25 +65,30 @@ export class SqliteSessionStore implements SessionStore {
     const row = this.insertStmt.get(chatId, kind, startedBy, createdAt, createdAt, closesAt, toJson(state));
     if (row === undefined) throw new Error(`creating a ${kind} session in chat ${chatId} returned no row`);
     const session = frozen(toSession<S>(row));
-    this.byId.set(String(session.id), session);
+    this.byId.set(String(session.id), session as SessionRecord<unknown>);
     return session;
   }
 
   getSession<S>(id: number): SessionRecord<S> | undefined {
-    const cached = this.byId.get(String(id), () => {
-      const row = this.getStmt.get(id);
-      return row ? frozen(toSession<unknown>(row)) : MISSING;
-    });
-    return cached === MISSING ? undefined : (cached as SessionRecord<S>);
+    const key = String(id);
+    const known = this.byId.peekFresh(key);
+    if (known !== undefined) return known as SessionRecord<S>;
+    const row = this.getStmt.get(id);
+    if (row === undefined) return undefined;
+    const session = frozen(toSession<unknown>(row));
+    // Only open sessions are kept: ended ones would pile up over the bot's lifetime.
+    if (session.status === "open") this.byId.set(key, session);
+    return session as SessionRecord<S>;
   }
 
   updateSession<S>(id: number, change: { state: S; closesAt: number | null; status: SessionRecord["status"]; updatedAt: number }): void {
     const state = toJson(change.state);
     const { changes } = this.updateStmt.run(state, change.closesAt, change.status, change.updatedAt, id);
     const known = this.byId.peek(String(id));
-    if (known === undefined || known === MISSING) return;
+    if (known === undefined) return;
+    // A session that has ended is rarely read again: it leaves the cache, which holds the open ones.
     // The cached copy gets its own parse of what was written, never the caller's object.
-    if (changes === 0) this.byId.delete(String(id));
+    if (changes === 0 || change.status !== "open") this.byId.delete(String(id));
     else this.byId.set(String(id), frozen({ ...known, state: fromJson<unknown>(state, `sessions.state of session ${id}`), closesAt: change.closesAt, status: change.status }));
   }
 

@@ -113,6 +113,9 @@ describe("the read caches behind every answer: sessions, chats and abilities", (
     expect(() => Object.assign(store.getChat(CHAT)!.settings, { roundSeconds: 9 })).toThrow(TypeError);
     expect(stateOf(store, round)?.state).toEqual({ n: 1 });
     expect(store.getSession(987_654)).toBeUndefined();
+    // An ended session is read from the table again, as written.
+    store.updateSession(round, { state: { n: 4 }, closesAt: null, status: "finished", updatedAt: 3_000 });
+    expect(stateOf(store, round)).toMatchObject({ state: { n: 4 }, closesAt: null, status: "finished" });
   });
 
   it("drop what they remember when another connection commits", () => {
