@@ -80,7 +80,8 @@ export async function measureNextQuestion(options: NextQuestionOptions = {}): Pr
   const progress = options.progress ?? (() => {});
   const bank = generatedBank(questions);
   return withTempDir("memquiz-next-", async (dir) => {
-    const db = openDatabase(join(dir, "next.db"));
+    // Configured as the app opens it (src/boot.ts): checkpoints on a worker thread, not in a commit.
+    const db = openDatabase(join(dir, "next.db"), { backgroundCheckpoint: true });
     try {
       const clock = settableClock(START);
       const store = createSqliteStore(db, { clock });
