@@ -49,24 +49,9 @@ export interface GridMoments {
  * 1 − P(correct) at each point; returns the posterior's first two moments.
  */
 export function gridPosterior(grid: AbilityGrid, mean: number, sd: number, correct: boolean, b: number, c: number): GridMoments {
-  const { theta, expTheta } = grid;
-  const eb = Math.exp(b);
-  const half = -0.5 / (sd * sd);
-  let mass = 0;
-  let first = 0;
-  let second = 0;
-  for (let i = 0; i < theta.length; i++) {
-    // Moments about the prior mean keep the variance free of cancellation.
-    const d = (theta[i] as number) - mean;
-    const e = expTheta[i] as number;
-    const p = c + ((1 - c) * e) / (e + eb);
-    const w = Math.exp(half * d * d) * (correct ? p : 1 - p);
-    mass += w;
-    first += w * d;
-    second += w * d * d;
-  }
-  const shift = first / mass;
-  return { mean: mean + shift, variance: Math.max(second / mass - shift * shift, 0) };
+  // The one-pass kernel forms the posterior's sums exactly as this always has; its predictive is a by-product.
+  const { mean: postMean, variance } = gridPosteriorAndPredictive(grid, mean, sd, correct, b, c);
+  return { mean: postMean, variance };
 }
 
 /**

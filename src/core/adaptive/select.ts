@@ -160,37 +160,34 @@ function scan<Q extends SelectableQuestion>(
   // Questions with no learned difficulty share a few scores: one per topic, level prior and guessing floor.
   const shared = sharedScores(view, fits, target);
   for (let i = 0; i < ids.length; i++) {
-    let b: number;
-    let t: number;
+    // Scores are never negative: −1 means "not scored yet".
+    let score = -1;
+    let b = 0;
+    let t = 0;
     if (slotOf !== undefined && bySlot !== undefined) {
       const learned = bySlot[slotOf[i] as number] as number;
       if (learned !== learned) {
         // No learned difficulty (NaN): the shared score, +∞ for a topic not asked for.
-        const score = shared[classOf[i] as number] as number;
-        if (!(score < worst)) continue;
-        if (!eligible(ids[i] as string, request, taken, reuseUpTo)) continue;
-        found = keep(best, found, score, i);
-        if (found === pool && (scores[pool - 1] as number) !== worst) {
-          worst = scores[pool - 1] as number;
-          zWindows(guesses, target, worst, zLow, zHigh);
-        }
-        continue;
+        score = shared[classOf[i] as number] as number;
+      } else {
+        t = topicOf[i] as number;
+        if (allowed[t] === 0) continue;
+        b = learned;
       }
-      t = topicOf[i] as number;
-      if (allowed[t] === 0) continue;
-      b = learned;
     } else {
       t = topicOf[i] as number;
       if (allowed[t] === 0) continue;
       const state = get(ids[i] as string);
       b = state === undefined ? (prior[i] as number) : state.b;
     }
-    const g = guessOf[i] as number;
-    const z = (slope[t] as number) * (b - (mean[t] as number));
-    // Outside the window no score can beat the worst kept one: skip the exponential.
-    if (z < (zLow[g] as number) || z > (zHigh[g] as number)) continue;
-    const c = guess[i] as number;
-    const score = Math.abs(c + (1 - c) / (1 + Math.exp(z)) - target);
+    if (score < 0) {
+      const z = (slope[t] as number) * (b - (mean[t] as number));
+      // Outside the window no score can beat the worst kept one: skip the exponential.
+      const g = guessOf[i] as number;
+      if (z < (zLow[g] as number) || z > (zHigh[g] as number)) continue;
+      const c = guess[i] as number;
+      score = Math.abs(c + (1 - c) / (1 + Math.exp(z)) - target);
+    }
     // Strict: on a tie the earlier question stays, so a seed fully decides the pick.
     if (!(score < worst)) continue;
     if (!eligible(ids[i] as string, request, taken, reuseUpTo)) continue;
