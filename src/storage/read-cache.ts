@@ -81,12 +81,10 @@ export class ReadCache<V> implements Clearable {
 
   /** The cached value, or `load()`'s, remembered. */
   get(key: string, load: () => V): V {
-    this.changes.check();
-    const known = this.entries.get(key);
+    const known = this.peekFresh(key);
     if (known !== undefined) return known;
     const value = load();
-    if (this.entries.size >= this.limit) this.entries.clear();
-    this.entries.set(key, value);
+    this.set(key, value);
     return value;
   }
 
