@@ -68,6 +68,7 @@ const CHAT_CACHE_SIZE = 1_000;
 /** Users and chats in the `users` and `chats` tables. */
 export class SqliteDirectoryStore implements DirectoryStore {
   private readonly upsertUserStmt: Statement<[string, string, number], UserRecord>;
+  private readonly insertUserStmt: Statement<[string, string, number]>;
   private readonly getUserStmt: Statement<[string], UserRecord>;
   private readonly setUserLangStmt: Statement<[Lang | null, string]>;
   private readonly insertChatStmt: Statement<[string, ChatKind, number]>;
@@ -90,6 +91,8 @@ export class SqliteDirectoryStore implements DirectoryStore {
        ON CONFLICT (id) DO UPDATE SET name = excluded.name WHERE users.name IS NOT excluded.name
        RETURNING id, name, lang`,
     );
+    // A new user: a plain insert, which costs less than the upsert's RETURNING.
+    this.insertUserStmt = db.prepare("INSERT INTO users (id, name, lang, created_at) VALUES (?, ?, NULL, ?) ON CONFLICT (id) DO NOTHING");
     this.getUserStmt = db.prepare("SELECT id, name, lang FROM users WHERE id = ?");
     this.setUserLangStmt = db.prepare("UPDATE users SET lang = ? WHERE id = ?");
     this.insertChatStmt = db.prepare(
@@ -104,6 +107,8 @@ export class SqliteDirectoryStore implements DirectoryStore {
     // Every update runs this: a known user under the same name costs one read and no write.
     const known = this.getUserStmt.get(id);
     if (known !== undefined && known.name === name) return { id: known.id, name: known.name, lang: known.lang };
+    // Unknown here: usually a new user. Another process may have added them since the read; then the upsert below decides.
+    if (known === undefined && this.insertUserStmt.run(id, name, this.clock.now()).changes === 1) return { id, name, lang: null };
     // No row comes back when the user was known under the same name.
     const row = this.upsertUserStmt.get(id, name, this.clock.now()) ?? this.getUserStmt.get(id);
     if (row === undefined) throw new Error(`upserting user ${id} returned no row`);

@@ -32,7 +32,17 @@ export function boardKey(chat: ChatRecord | null, period: Period, at: number): B
     : { scope: GLOBAL_SCOPE, period, key: cachedPeriodKey(period, at, "UTC") };
 }
 
-/** Every board an award counts on: the chat's and the global week, month and all time. */
-export function boardsForAward(chat: ChatRecord, at: number): BoardKey[] {
-  return PERIODS.flatMap((period) => [boardKey(chat, period, at), boardKey(null, period, at)]);
+/** The boards of a chat in one minute: a round close files all its awards within a few minutes. */
+const awardBoards = new Map<string, readonly BoardKey[]>();
+
+/** Every board an award counts on: the chat's and the global week, month and all time. Shared and frozen. */
+export function boardsForAward(chat: ChatRecord, at: number): readonly BoardKey[] {
+  const id = `${chat.id}|${chat.timezone}|${Math.floor(at / 60_000)}`;
+  let boards = awardBoards.get(id);
+  if (boards === undefined) {
+    boards = Object.freeze(PERIODS.flatMap((period) => [Object.freeze(boardKey(chat, period, at)), Object.freeze(boardKey(null, period, at))]));
+    if (awardBoards.size >= KEY_CACHE_LIMIT) awardBoards.clear();
+    awardBoards.set(id, boards);
+  }
+  return boards;
 }
