@@ -31,10 +31,11 @@ interface Waiting {
 }
 
 /**
- * Creates a batcher around the synchronous use case `answer`, which must run
- * its own statements inside `store.transaction` (nested calls become part of
- * the batch's transaction). If a batch fails as a whole, every answer in it is
- * retried alone, so one bad answer never takes the others down with it.
+ * Creates a batcher around the synchronous use case `answer`, which the
+ * batcher always calls inside a transaction of its own: `answer` needs none
+ * (one it opens anyway becomes a savepoint inside the batch's). If a batch
+ * fails as a whole, every answer in it is retried alone, so one bad answer
+ * never takes the others down with it.
  */
 export function createAnswerBatcher(
   store: Pick<Store, "transaction">,

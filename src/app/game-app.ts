@@ -40,7 +40,7 @@ export function createGameApp(appDeps: AppDeps & { readonly defer?: Defer }) {
   /** Round and daily answers from platform updates, committed in groups (see `answer-batcher.ts`). */
   // A batch serves many updates, so it runs outside the claim of whichever handler scheduled it.
   const defer = deps.defer ?? ((run: () => void) => void setImmediate(run));
-  const answers = createAnswerBatcher(deps.store, (ctx, input) => rounds.answer(ctx, input), (run) => defer(() => claims.outside(run)));
+  const answers = createAnswerBatcher(deps.store, (ctx, input) => rounds.answerInTransaction(ctx, input), (run) => defer(() => claims.outside(run)));
   const forget = createForget(deps);
 
   /** Runs one parsed command and returns the replies to send back; a user over the command limit gets one notice. */

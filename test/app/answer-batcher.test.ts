@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createAnswerBatcher } from "../../src/app/answer-batcher.ts";
 import type { RoundAnswerOutcome } from "../../src/app/use-cases/rounds.ts";
 import { parseCommand } from "../../src/core/game/commands.ts";
@@ -60,7 +60,7 @@ describe("group commit of round answers", () => {
     const { h, question, q } = await openRound();
     const { wrapped, counts } = countingStore(h.store);
     const turn = manualDefer();
-    const batcher = createAnswerBatcher(wrapped, (ctx, input) => h.app.rounds.answer(ctx, input), turn.defer);
+    const batcher = createAnswerBatcher(wrapped, (ctx, input) => h.app.rounds.answerInTransaction(ctx, input), turn.defer);
     const settled: RoundAnswerOutcome[] = [];
     const players = ["a", "b", "c", "d", "e"].map((id) => ctxFor(`t:${id}`, GROUP));
     const pending = players.map((ctx, i) =>
@@ -81,7 +81,7 @@ describe("group commit of round answers", () => {
   it("keeps first-answer-wins and duplicate updates inside one batch", async () => {
     const { h, question, q } = await openRound();
     const turn = manualDefer();
-    const batcher = createAnswerBatcher(h.store, (ctx, input) => h.app.rounds.answer(ctx, input), turn.defer);
+    const batcher = createAnswerBatcher(h.store, (ctx, input) => h.app.rounds.answerInTransaction(ctx, input), turn.defer);
     const bob = ctxFor("t:bob", GROUP);
     const input = { sessionId: question.sessionId, index: 0, option: q.answer };
     const results = [
@@ -100,7 +100,7 @@ describe("group commit of round answers", () => {
     const { h, question } = await openRound();
     const { wrapped, counts } = countingStore(h.store);
     const turn = manualDefer();
-    const batcher = createAnswerBatcher(wrapped, (ctx, input) => h.app.rounds.answer(ctx, input), turn.defer);
+    const batcher = createAnswerBatcher(wrapped, (ctx, input) => h.app.rounds.answerInTransaction(ctx, input), turn.defer);
     counts.failNext = true;
     const results = ["a", "b", "c"].map((id, i) => batcher.submit(ctxFor(`t:${id}`, GROUP), { sessionId: question.sessionId, index: 0, option: 0, dedupKey: `u:${i}` }));
     turn.runAll();
@@ -117,7 +117,7 @@ describe("group commit of round answers", () => {
       h.store,
       (ctx, input) => {
         if (ctx.user.id === "t:broken") throw new Error("broken answer");
-        return h.app.rounds.answer(ctx, input);
+        return h.app.rounds.answerInTransaction(ctx, input);
       },
       turn.defer,
     );
@@ -132,12 +132,26 @@ describe("group commit of round answers", () => {
     const { h, question } = await openRound();
     const { wrapped, counts } = countingStore(h.store);
     const turn = manualDefer();
-    const batcher = createAnswerBatcher(wrapped, (ctx, input) => h.app.rounds.answer(ctx, input), turn.defer, 4);
+    const batcher = createAnswerBatcher(wrapped, (ctx, input) => h.app.rounds.answerInTransaction(ctx, input), turn.defer, 4);
     const results = Array.from({ length: 10 }, (_, i) => batcher.submit(ctxFor(`t:p${i}`, GROUP), { sessionId: question.sessionId, index: 0, option: 0 }));
     turn.runAll();
     expect((await Promise.all(results)).every((o) => o.kind === "accepted")).toBe(true);
     expect(counts.commits).toBe(3);
     expect(h.store.sessionAnswers(question.sessionId, 0).map((a) => a.userId)).toEqual(Array.from({ length: 10 }, (_, i) => `t:p${i}`));
+  });
+});
+
+describe("the app's group commit", () => {
+  it("takes a turn's answers in one transaction, with no savepoint per answer", async () => {
+    const { h, question } = await openRound();
+    const transaction = vi.spyOn(h.store, "transaction");
+    const results = ["a", "b", "c", "d"].map((id, i) =>
+      h.app.answers.submit(ctxFor(`t:${id}`, GROUP), { sessionId: question.sessionId, index: 0, option: 0, dedupKey: `tg:update:${i}` }),
+    );
+    expect((await Promise.all(results)).map((o) => o.kind)).toEqual(["accepted", "accepted", "accepted", "accepted"]);
+    // A nested call would be a savepoint: one call means the answers ran inside the batch's own transaction.
+    expect(transaction).toHaveBeenCalledTimes(1);
+    expect(h.store.sessionAnswers(question.sessionId, 0)).toHaveLength(4);
   });
 });
 

@@ -108,6 +108,41 @@ export function createRounds(deps: AppDeps, adaptive: AdaptiveService) {
     store.enqueue(session.chatId, finished, now);
   }
 
+  /** The body of `answer`; runs inside the caller's transaction. */
+  function answerInTransaction(ctx: RequestContext, input: RoundAnswerInput): RoundAnswerOutcome {
+    const who = participants(store, ctx);
+    const lang = who.lang;
+    if (ctx.user.isBot) return { kind: "bot", lang };
+    const at = input.at ?? clock.now();
+    if (input.dedupKey !== undefined && !store.claimUpdate(input.dedupKey, at)) return { kind: "duplicate", lang };
+    const session =
+      input.sessionId === undefined
+        ? store.openSession<RoundState>(ctx.chat.id, input.kind ?? "round")
+        : store.getSession<RoundState>(input.sessionId);
+    if (!session || (session.kind !== "round" && session.kind !== "daily") || session.chatId !== ctx.chat.id) return { kind: "no-round", lang };
+    if (session.status !== "open") return { kind: "closed", lang };
+    const { state } = session;
+    const index = input.index ?? state.index;
+    const question = bank.byId(state.questionIds[index] ?? "");
+    if (!question) return { kind: "wrong-question", lang };
+    const check = checkRoundAnswer(state, question, index, input.option, at);
+    if (!check.ok) return { kind: check.reason, lang };
+    const id = store.appendAnswer({
+      userId: who.user.id,
+      chatId: ctx.chat.id,
+      questionId: question.id,
+      topic: question.topic,
+      sessionId: session.id,
+      questionIndex: index,
+      option: input.option,
+      correct: check.correct,
+      answeredAt: at,
+      responseMs: check.responseMs,
+    });
+    if (id === null) return { kind: "already-answered", lang };
+    return { kind: "accepted", lang, option: input.option };
+  }
+
   return {
     /** `/quiz [n] [topic]`: starts a round unless one is running; the first question goes out through the outbox. */
     start(ctx: RequestContext, args: readonly string[]): Reply[] {
@@ -149,41 +184,17 @@ export function createRounds(deps: AppDeps, adaptive: AdaptiveService) {
      * redelivered platform update is recognised inside the same transaction.
      */
     answer(ctx: RequestContext, input: RoundAnswerInput): RoundAnswerOutcome {
-      if (ctx.user.isBot) return { kind: "bot", lang: participants(store, ctx).lang };
-      const at = input.at ?? clock.now();
       // One transaction (one commit) per answer, the user and chat rows included.
-      return store.transaction((): RoundAnswerOutcome => {
-        const who = participants(store, ctx);
-        const lang = who.lang;
-        if (input.dedupKey !== undefined && !store.claimUpdate(input.dedupKey, at)) return { kind: "duplicate", lang };
-        const session =
-          input.sessionId === undefined
-            ? store.openSession<RoundState>(ctx.chat.id, input.kind ?? "round")
-            : store.getSession<RoundState>(input.sessionId);
-        if (!session || (session.kind !== "round" && session.kind !== "daily") || session.chatId !== ctx.chat.id) return { kind: "no-round", lang };
-        if (session.status !== "open") return { kind: "closed", lang };
-        const { state } = session;
-        const index = input.index ?? state.index;
-        const question = bank.byId(state.questionIds[index] ?? "");
-        if (!question) return { kind: "wrong-question", lang };
-        const check = checkRoundAnswer(state, question, index, input.option, at);
-        if (!check.ok) return { kind: check.reason, lang };
-        const id = store.appendAnswer({
-          userId: who.user.id,
-          chatId: ctx.chat.id,
-          questionId: question.id,
-          topic: question.topic,
-          sessionId: session.id,
-          questionIndex: index,
-          option: input.option,
-          correct: check.correct,
-          answeredAt: at,
-          responseMs: check.responseMs,
-        });
-        if (id === null) return { kind: "already-answered", lang };
-        return { kind: "accepted", lang, option: input.option };
-      });
+      return store.transaction(() => answerInTransaction(ctx, input));
     },
+
+    /**
+     * `answer` for a caller that already holds a transaction, the group
+     * commit: it opens none of its own, because a nested transaction is a
+     * savepoint, and journalling the pages it touches cost a batched answer
+     * about as much as its own writes.
+     */
+    answerInTransaction,
 
     /** `/stop`: ends the running round (its starter or an admin), posting the results so far. */
     async stop(ctx: RequestContext): Promise<Reply[]> {
