@@ -19,24 +19,40 @@ function expected(c: ChatRecord, at: number) {
 }
 
 describe("boardsForAward", () => {
-  it("gives the same boards as computing every key, around week and month starts in several zones", () => {
+  it("gives the same boards as computing every key, around week and month starts and DST changes", () => {
     const rng = createSeededRng(7);
-    const zones = ["UTC", "Europe/Moscow", "America/New_York", "Asia/Kolkata", "Pacific/Chatham"];
-    // Sunday 30 Nov 2026 to Tuesday 2 Dec 2026: a week start and a month start in every zone.
-    const from = Date.UTC(2026, 10, 29, 0, 0, 0);
-    const to = Date.UTC(2026, 11, 3, 0, 0, 0);
-    for (let i = 0; i < 3_000; i++) {
+    const zones = ["UTC", "Europe/Moscow", "Europe/Berlin", "America/New_York", "America/Santiago", "Asia/Kolkata", "Asia/Kathmandu", "Pacific/Chatham"];
+    const windows = [
+      // Sunday 29 Nov to Thursday 3 Dec 2026: a week start and a month start in every zone.
+      [Date.UTC(2026, 10, 29), Date.UTC(2026, 11, 3)],
+      // 24 Oct to 2 Nov 2026: Europe and North America leave summer time; October ends.
+      [Date.UTC(2026, 9, 24), Date.UTC(2026, 10, 2)],
+      // 3 to 7 April 2026: Chile leaves summer time at local midnight.
+      [Date.UTC(2026, 3, 3), Date.UTC(2026, 3, 7)],
+    ] as const;
+    for (let i = 0; i < 6_000; i++) {
       const c = chat(`tg:-${i % 7}`, zones[i % zones.length]!);
+      const [from, to] = windows[i % windows.length]!;
       const at = from + Math.floor(rng.next() * (to - from));
       expect(boardsForAward(c, at)).toEqual(expected(c, at));
     }
   });
 
-  it("shares one frozen list between the awards of a chat in the same minute", () => {
+  it("gets both sides right of a week that starts inside a UTC hour", () => {
+    // Monday 30 Nov 2026 00:00 in Kolkata (UTC+5:30) is Sunday 18:30 UTC.
+    const c = chat("tg:-5", "Asia/Kolkata");
+    const before = Date.UTC(2026, 10, 29, 18, 29, 59, 999);
+    const after = Date.UTC(2026, 10, 29, 18, 30);
+    expect(boardsForAward(c, before)[0]).toEqual({ scope: "tg:-5", period: "week", key: "2026-W48" });
+    expect(boardsForAward(c, after)[0]).toEqual({ scope: "tg:-5", period: "week", key: "2026-W49" });
+    expect(boardsForAward(c, before)[0]?.key).toBe("2026-W48");
+  });
+
+  it("shares one frozen list between the awards of a chat in the same hour", () => {
     const c = chat("tg:-1", "Europe/Moscow");
     const at = Date.UTC(2026, 10, 25, 12, 0, 5);
     const first = boardsForAward(c, at);
-    expect(boardsForAward(c, at + 50_000)).toBe(first);
+    expect(boardsForAward(c, at + 59 * 60_000)).toBe(first);
     expect(Object.isFrozen(first)).toBe(true);
     expect(Object.isFrozen(first[0])).toBe(true);
     // The same chat id under another zone (after /timezone) gets its own boards.

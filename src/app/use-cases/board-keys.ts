@@ -6,23 +6,35 @@ export const GLOBAL_SCOPE = "global";
 
 const PERIODS: readonly Period[] = ["week", "month", "all"];
 
-/** Period keys by zone, period and minute: a round close files dozens of awards in the same minutes. */
-const keyCache = new Map<string, string>();
-const KEY_CACHE_LIMIT = 4096;
+const HOUR_MS = 3_600_000;
+
+/** How many entries each memo keeps before it starts over. */
+const MEMO_LIMIT = 4096;
+
+/** A period's key for a whole UTC hour by zone, period and hour; null when a period starts inside that hour. */
+const hourKeys = new Map<string, string | null>();
 
 /**
- * `periodKey`, remembered per minute: every zone's offset is a whole number
- * of minutes, so a week or month never starts inside one.
+ * The key of `period` that holds for the whole UTC hour `hour` in `zone`, or
+ * undefined when a period starts inside that hour. A zone's local date never
+ * runs backwards, so when the hour's first and last milliseconds fall in the
+ * same period, so does every instant between them.
  */
-function cachedPeriodKey(period: Period, at: number, zone: string): string {
-  const id = `${zone}|${period}|${Math.floor(at / 60_000)}`;
-  let key = keyCache.get(id);
+function keyForHour(period: Period, hour: number, zone: string): string | undefined {
+  const id = `${zone}|${period}|${hour}`;
+  let key = hourKeys.get(id);
   if (key === undefined) {
-    key = periodKey(period, at, zone);
-    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
-    keyCache.set(id, key);
+    const first = periodKey(period, hour * HOUR_MS, zone);
+    key = first === periodKey(period, hour * HOUR_MS + HOUR_MS - 1, zone) ? first : null;
+    if (hourKeys.size >= MEMO_LIMIT) hourKeys.clear();
+    hourKeys.set(id, key);
   }
-  return key;
+  return key ?? undefined;
+}
+
+/** `periodKey`, computed once per zone, period and hour except in the hour where a period starts. */
+function cachedPeriodKey(period: Period, at: number, zone: string): string {
+  return keyForHour(period, Math.floor(at / HOUR_MS), zone) ?? periodKey(period, at, zone);
 }
 
 /** The board one period of a chat (in its time zone) or of the global scope (UTC) at an instant. */
@@ -32,16 +44,20 @@ export function boardKey(chat: ChatRecord | null, period: Period, at: number): B
     : { scope: GLOBAL_SCOPE, period, key: cachedPeriodKey(period, at, "UTC") };
 }
 
-/** The boards of a chat in one minute: a round close files all its awards within a few minutes. */
+/** The boards of a chat for one UTC hour: a round close files all its awards within a few minutes. */
 const awardBoards = new Map<string, readonly BoardKey[]>();
 
 /** Every board an award counts on: the chat's and the global week, month and all time. Shared and frozen. */
 export function boardsForAward(chat: ChatRecord, at: number): readonly BoardKey[] {
-  const id = `${chat.id}|${chat.timezone}|${Math.floor(at / 60_000)}`;
+  const hour = Math.floor(at / HOUR_MS);
+  const id = `${chat.id}|${chat.timezone}|${hour}`;
   let boards = awardBoards.get(id);
   if (boards === undefined) {
     boards = Object.freeze(PERIODS.flatMap((period) => [Object.freeze(boardKey(chat, period, at)), Object.freeze(boardKey(null, period, at))]));
-    if (awardBoards.size >= KEY_CACHE_LIMIT) awardBoards.clear();
+    // Kept for the hour only when none of its periods starts inside it.
+    const wholeHour = PERIODS.every((period) => keyForHour(period, hour, chat.timezone) !== undefined && keyForHour(period, hour, "UTC") !== undefined);
+    if (!wholeHour) return boards;
+    if (awardBoards.size >= MEMO_LIMIT) awardBoards.clear();
     awardBoards.set(id, boards);
   }
   return boards;
