@@ -1,13 +1,12 @@
-import type { z } from "zod";
 import { buildBank } from "./build-bank.ts";
-import { fieldName, issueAt, sortIssues } from "./issues.ts";
+import { checkFile, type FileResult, type Locator } from "./check-file.ts";
+import { readFast } from "./fast-yaml.ts";
+import { issueAt, sortIssues } from "./issues.ts";
 import { findNearDuplicates } from "./near-duplicates.ts";
-import { checkQuestion } from "./question-checks.ts";
-import { quickQuestion } from "./quick-question.ts";
-import { fileSchema, questionSchema, type QuestionInput } from "./schema.ts";
 import type { Bank, BankIssue, Question, Topic } from "./types.ts";
-import { parseVersionRange } from "./version-range.ts";
-import { guessContext, locate, parseYamlSource, type YamlSource } from "./yaml-source.ts";
+import { guessContext, locate, parseYamlSource, type Position } from "./yaml-source.ts";
+
+export { topicOfPath } from "./check-file.ts";
 
 /** A question file's path (as it should appear in messages) and its text. */
 export interface BankFile {
@@ -20,60 +19,20 @@ export type BankLoadResult =
   | { readonly ok: true; readonly bank: Bank; readonly warnings: readonly BankIssue[] }
   | { readonly ok: false; readonly errors: readonly BankIssue[]; readonly warnings: readonly BankIssue[] };
 
-/** The topic a file must declare: its name without folder and `.yaml`. */
-export function topicOfPath(path: string): string {
-  const name = path.split(/[\\/]/).pop() ?? path;
-  return name.replace(/\.ya?ml$/, "");
+/** How `parseBank` reads the YAML of each file. */
+export interface ParseBankOptions {
+  /**
+   * "fast" (the default) reads a file with js-yaml and keeps that only if the
+   * file is clean; "yaml" reads every file with the yaml library. Both give
+   * the same result; tests compare them.
+   */
+  readonly reader?: "fast" | "yaml";
+  /** Called with the path of each file the fast reader passed on to the yaml library. */
+  readonly onYamlFallback?: (path: string) => void;
 }
 
-function zodIssues(
-  source: YamlSource,
-  base: readonly PropertyKey[],
-  questionId: string,
-  error: z.ZodError,
-): BankIssue[] {
-  const out: BankIssue[] = [];
-  for (const issue of error.issues) {
-    const path = issue.path as PropertyKey[];
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) {
-        const full = [...path, key];
-        out.push(issueAt("error", source.file, locate(source, [...base, ...full], true), questionId, fieldName(full), "unknown field"));
-      }
-      continue;
-    }
-    out.push(issueAt("error", source.file, locate(source, [...base, ...path]), questionId, fieldName(path), issue.message));
-  }
-  return out;
-}
-
-function toQuestion(input: QuestionInput, topic: string, source: YamlSource, index: number): Question {
-  const range = input.python === undefined ? undefined : parseVersionRange(input.python);
-  const position = locate(source, ["questions", index]);
-  return {
-    id: input.id,
-    topic,
-    level: input.level,
-    ...(range?.ok ? { python: range.range } : {}),
-    prompt: input.prompt,
-    ...(input.code !== undefined ? { code: input.code } : {}),
-    options: input.options as Question["options"],
-    answer: input.answer,
-    explain: input.explain,
-    ...(input.more !== undefined ? { more: input.more } : {}),
-    source: input.source,
-    ...(input.stdout !== undefined ? { stdout: input.stdout } : {}),
-    location: { file: source.file, line: position.line, col: position.col },
-  };
-}
-
-interface FileResult {
-  readonly issues: BankIssue[];
-  readonly topic?: Topic;
-  readonly questions: Question[];
-}
-
-function parseFile(file: BankFile): FileResult {
+/** The yaml library's reading: slower, but with the position of every node and the wording of every error. */
+function parseFileWithYaml(file: BankFile): FileResult {
   const { source, errors } = parseYamlSource(file.path, file.text);
   if (errors.length > 0) {
     const issues = errors.map((error) => {
@@ -82,49 +41,50 @@ function parseFile(file: BankFile): FileResult {
     });
     return { issues, questions: [] };
   }
-  const raw: unknown = source.doc.toJS();
-  const parsed = fileSchema.safeParse(raw);
-  if (!parsed.success) return { issues: zodIssues(source, [], "-", parsed.error), questions: [] };
-  const issues: BankIssue[] = [];
-  const expected = topicOfPath(file.path);
-  if (parsed.data.topic !== expected) {
-    issues.push(issueAt("error", file.path, locate(source, ["topic"]), "-", "topic", `is "${parsed.data.topic}" but the file is named ${expected}.yaml; they must match`));
+  return checkFile(file.path, source.doc.toJS(), (path, atKey) => locate(source, path, atKey));
+}
+
+const FILE_START: Position = { line: 1, col: 1 };
+
+/**
+ * Positions from the fast reader: exact for each question, the file's start
+ * for anything deeper. Only questions' positions are kept: an issue anywhere
+ * sends the file to the yaml library, which places it exactly.
+ */
+function questionLocator(positions: readonly Position[]): Locator {
+  return (path) => (path.length === 2 && path[0] === "questions" && typeof path[1] === "number" ? positions[path[1]] : undefined) ?? FILE_START;
+}
+
+/** The fast reading, or undefined if js-yaml can't take the file or it has any issue. */
+function parseFileFast(file: BankFile): FileResult | undefined {
+  const read = readFast(file.text);
+  if (!read) return undefined;
+  const result = checkFile(file.path, read.value, questionLocator(read.questionPositions));
+  return result.issues.length === 0 ? result : undefined;
+}
+
+function parseFile(file: BankFile, options: ParseBankOptions): FileResult {
+  if (options.reader !== "yaml") {
+    const fast = parseFileFast(file);
+    if (fast) return fast;
+    options.onYamlFallback?.(file.path);
   }
-  const questions: Question[] = [];
-  parsed.data.questions.forEach((rawQuestion, index) => {
-    const rawId = (rawQuestion as { id?: unknown } | null)?.id;
-    const questionId = typeof rawId === "string" ? rawId : `questions[${index}]`;
-    const base = ["questions", index];
-    // Most questions are plainly valid: the fast path skips zod for them and gives the same data.
-    let input = quickQuestion(rawQuestion);
-    if (input === undefined) {
-      const result = questionSchema.safeParse(rawQuestion);
-      if (!result.success) {
-        issues.push(...zodIssues(source, base, questionId, result.error));
-        return;
-      }
-      input = result.data;
-    }
-    const problems = checkQuestion(input, parsed.data.topic);
-    for (const problem of problems) {
-      issues.push(issueAt("error", file.path, locate(source, [...base, ...problem.path]), questionId, fieldName(problem.path), problem.message));
-    }
-    if (problems.length === 0) questions.push(toQuestion(input, parsed.data.topic, source, index));
-  });
-  return { issues, topic: { id: parsed.data.topic, title: parsed.data.title, file: file.path }, questions };
+  return parseFileWithYaml(file);
 }
 
 /**
  * Parses and validates every question file at once. All errors are reported
- * together, and a bank with any error is not loaded at all.
+ * together, and a bank with any error is not loaded at all. A clean file is
+ * read with js-yaml (fast); any other with the yaml library, which words the
+ * errors and places them. Either way the result is the same.
  */
-export function parseBank(files: readonly BankFile[]): BankLoadResult {
+export function parseBank(files: readonly BankFile[], options: ParseBankOptions = {}): BankLoadResult {
   const issues: BankIssue[] = [];
   const questions: Question[] = [];
   const topics: Topic[] = [];
   const seen = new Map<string, Question>();
   for (const file of files) {
-    const result = parseFile(file);
+    const result = parseFile(file, options);
     issues.push(...result.issues);
     if (result.topic) topics.push(result.topic);
     for (const question of result.questions) {
