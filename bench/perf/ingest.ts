@@ -303,8 +303,6 @@ export async function measureBurst(dir: string, options: { answers: number; seed
     const choices = bank.byId(state.questionIds[state.index] ?? "")?.options.length ?? 2;
     const at = state.openedAt + 1_000;
     f.clock.set(at);
-    const users = Array.from({ length: options.answers }, (_, u) => ctxFor(`tg:burst-${u}`, chatId, "group"));
-    const inputs = users.map((_, u) => ({ sessionId: session.id, index: state.index, option: u % choices, at, dedupKey: `tg:update:${updateId++}` }));
     const latencies = new Float64Array(options.answers);
     let accepted = 0;
     const start = performance.now();
@@ -314,8 +312,11 @@ export async function measureBurst(dir: string, options: { answers: number; seed
       const arrival = performance.now();
       const page: Promise<void>[] = [];
       for (let u = first; u < Math.min(options.answers, first + BURST_PAGE); u++) {
+        // Each update's request is built when its page arrives, as the adapter builds it.
+        const ctx = ctxFor(`tg:burst-${u}`, chatId, "group");
+        const input = { sessionId: session.id, index: state.index, option: u % choices, at, dedupKey: `tg:update:${updateId++}` };
         page.push(
-          f.app.answers.submit(users[u]!, inputs[u]!).then((outcome) => {
+          f.app.answers.submit(ctx, input).then((outcome) => {
             latencies[u] = performance.now() - arrival;
             if (outcome.kind === "accepted") accepted++;
           }),
