@@ -48,7 +48,7 @@ describe("boardsForAward", () => {
     expect(boardsForAward(c, before)[0]?.key).toBe("2026-W48");
   });
 
-  it("shares one frozen list between the awards of a chat in the same hour", () => {
+  it("shares one frozen list between consecutive awards of a chat in the same hour", () => {
     const c = chat("tg:-1", "Europe/Moscow");
     const at = Date.UTC(2026, 10, 25, 12, 0, 5);
     const first = boardsForAward(c, at);

@@ -8,8 +8,11 @@ const PERIODS: readonly Period[] = ["week", "month", "all"];
 
 const HOUR_MS = 3_600_000;
 
-/** How many entries each memo keeps before it starts over. */
-const MEMO_LIMIT = 4096;
+/**
+ * How many hour keys are kept before the memo starts over: a few hours of
+ * every zone in use, small enough that a long run doesn't grow the heap.
+ */
+const MEMO_LIMIT = 512;
 
 /** A period's key for a whole UTC hour by zone, period and hour; null when a period starts inside that hour. */
 const hourKeys = new Map<string, string | null>();
@@ -44,21 +47,17 @@ export function boardKey(chat: ChatRecord | null, period: Period, at: number): B
     : { scope: GLOBAL_SCOPE, period, key: cachedPeriodKey(period, at, "UTC") };
 }
 
-/** The boards of a chat for one UTC hour: a round close files all its awards within a few minutes. */
-const awardBoards = new Map<string, readonly BoardKey[]>();
+/** The last award's boards: a round close files all its awards in one chat within a few minutes. */
+let lastBoards: { readonly chatId: string; readonly zone: string; readonly hour: number; readonly boards: readonly BoardKey[] } | undefined;
 
 /** Every board an award counts on: the chat's and the global week, month and all time. Shared and frozen. */
 export function boardsForAward(chat: ChatRecord, at: number): readonly BoardKey[] {
   const hour = Math.floor(at / HOUR_MS);
-  const id = `${chat.id}|${chat.timezone}|${hour}`;
-  let boards = awardBoards.get(id);
-  if (boards === undefined) {
-    boards = Object.freeze(PERIODS.flatMap((period) => [Object.freeze(boardKey(chat, period, at)), Object.freeze(boardKey(null, period, at))]));
-    // Kept for the hour only when none of its periods starts inside it.
-    const wholeHour = PERIODS.every((period) => keyForHour(period, hour, chat.timezone) !== undefined && keyForHour(period, hour, "UTC") !== undefined);
-    if (!wholeHour) return boards;
-    if (awardBoards.size >= MEMO_LIMIT) awardBoards.clear();
-    awardBoards.set(id, boards);
-  }
+  const last = lastBoards;
+  if (last && last.chatId === chat.id && last.zone === chat.timezone && last.hour === hour) return last.boards;
+  const boards = Object.freeze(PERIODS.flatMap((period) => [Object.freeze(boardKey(chat, period, at)), Object.freeze(boardKey(null, period, at))]));
+  // Kept for the rest of the hour only when none of its periods starts inside it.
+  const wholeHour = PERIODS.every((period) => keyForHour(period, hour, chat.timezone) !== undefined && keyForHour(period, hour, "UTC") !== undefined);
+  lastBoards = wholeHour ? { chatId: chat.id, zone: chat.timezone, hour, boards } : undefined;
   return boards;
 }
