@@ -117,14 +117,28 @@ export function createAdaptiveService(deps: Pick<AppDeps, "store" | "bank" | "cl
   // Checked cards by stored record: the store hands back the same records until a card changes.
   const checkedCards = new WeakMap<object, { question: Question; card: ReviewCard } | null>();
 
+  // Checked cards by stored card object: the store hands back the same object until the card changes.
+  const checkedCardValues = new WeakMap<object, ReviewCard | null>();
+
+  function checkedCard(raw: unknown): ReviewCard | null {
+    if (typeof raw !== "object" || raw === null) return null;
+    let checked = checkedCardValues.get(raw);
+    if (checked === undefined) {
+      const parsed = reviewCardSchema.safeParse(raw);
+      checked = parsed.success ? parsed.data : null;
+      checkedCardValues.set(raw, checked);
+    }
+    return checked;
+  }
+
   function cardsOf(userId: string): { question: Question; card: ReviewCard }[] {
     const out: { question: Question; card: ReviewCard }[] = [];
     for (const record of store.reviewCards(userId)) {
       let checked = checkedCards.get(record);
       if (checked === undefined) {
         const question = bank.byId(record.questionId);
-        const parsed = reviewCardSchema.safeParse(record.card);
-        checked = question && parsed.success ? { question, card: parsed.data } : null;
+        const card = checkedCard(record.card);
+        checked = question && card ? { question, card } : null;
         checkedCards.set(record, checked);
       }
       if (checked) out.push(checked);
@@ -140,8 +154,7 @@ export function createAdaptiveService(deps: Pick<AppDeps, "store" | "bank" | "cl
     let difficultyChanged = false;
     for (const { userId, correct } of answers) {
       const existing = store.reviewCard(userId, question.id);
-      const parsedCard = existing ? reviewCardSchema.safeParse(existing.card) : undefined;
-      const card = reviewCard(parsedCard?.success ? parsedCard.data : undefined, correct, now);
+      const card = reviewCard((existing && checkedCard(existing.card)) ?? undefined, correct, now);
       if (card) store.putReviewCard(userId, question.id, card, card.due, now);
       if (review) continue;
       const b = (difficulties.get(question.id) ?? initialDifficulty(question.level)).b;

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { AdaptiveStore, ReviewCardRecord } from "../core/ports.ts";
 import { ReadCache, type ChangeWatch } from "./read-cache.ts";
-import { fromJson, toJson } from "./sqlite-json.ts";
+import { fromJson, jsonCopy, toJson } from "./sqlite-json.ts";
 
 type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
 
@@ -87,7 +87,9 @@ export class SqliteAdaptiveStore implements AdaptiveStore {
   putAbility(userId: string, topic: string, state: unknown, at: number): void {
     const json = toJson(state);
     this.putAbilityStmt.run(userId, topic, json, at);
-    this.abilityCache.peek(userId)?.set(topic, Object.freeze(fromJson<unknown>(json, `ability ${userId}/${topic}`)));
+    const cached = this.abilityCache.peek(userId);
+    // The cache holds what a read would parse from the row, without parsing it again.
+    if (cached) cached.set(topic, Object.freeze(jsonCopy<unknown>(state, json, `ability ${userId}/${topic}`)));
   }
 
   difficulties(): Map<string, unknown> {
@@ -124,7 +126,7 @@ export class SqliteAdaptiveStore implements AdaptiveStore {
       // Keep the cached list as the query returns it: by due date, then question id.
       const old = cached.findIndex((r) => r.questionId === questionId);
       if (old >= 0) cached.splice(old, 1);
-      const record: ReviewCardRecord = { questionId, card: fromJson<unknown>(json, `card ${userId}/${questionId}`), dueAt };
+      const record: ReviewCardRecord = { questionId, card: jsonCopy<unknown>(card, json, `card ${userId}/${questionId}`), dueAt };
       const slot = cached.findIndex((r) => r.dueAt > dueAt || (r.dueAt === dueAt && r.questionId > questionId));
       cached.splice(slot < 0 ? cached.length : slot, 0, record);
     }

@@ -18,3 +18,27 @@ export function fromJson<T>(text: string, what: string): T {
     throw new StorageError("CORRUPT_DATA", `can't read ${what}: its JSON does not parse (${messageOf(error)})`, { cause: error });
   }
 }
+
+/**
+ * What `fromJson(json)` returns, where `json` is `toJson(value)`, without
+ * parsing it again when that is already known: for a plain object whose
+ * values are all strings, booleans, null or finite numbers other than −0,
+ * the JSON round trip is a shallow copy. Anything else (nested values, dates,
+ * undefined, NaN, −0, a `toJSON` method, a `__proto__` key, another prototype) is parsed from
+ * `json`, so the result is always exactly what a later read would give.
+ */
+export function jsonCopy<T>(value: unknown, json: string, what: string): T {
+  if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return fromJson<T>(json, what);
+  const copy: Record<string, unknown> = {};
+  for (const key in value) {
+    if (!Object.hasOwn(value, key) || key === "__proto__") return fromJson<T>(json, what);
+    const v = (value as Record<string, unknown>)[key];
+    if (typeof v === "number") {
+      if (!Number.isFinite(v) || Object.is(v, -0)) return fromJson<T>(json, what);
+    } else if (typeof v !== "string" && typeof v !== "boolean" && v !== null) {
+      return fromJson<T>(json, what);
+    }
+    copy[key] = v;
+  }
+  return copy as T;
+}
