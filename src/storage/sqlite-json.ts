@@ -23,9 +23,10 @@ export function fromJson<T>(text: string, what: string): T {
  * What `fromJson(json)` returns, where `json` is `toJson(value)`, without
  * parsing it again when that is already known: for a plain object whose
  * values are all strings, booleans, null or finite numbers other than −0,
- * the JSON round trip is a shallow copy. Anything else (nested values, dates,
- * undefined, NaN, −0, a `toJSON` method, a `__proto__` key, another prototype) is parsed from
- * `json`, so the result is always exactly what a later read would give.
+ * the JSON round trip is a shallow copy. Anything else (nested values,
+ * dates, undefined, NaN, −0, a `toJSON` method, a `__proto__` key, another
+ * prototype) is parsed from `json`, so the result is always exactly what a
+ * later read would give.
  */
 export function jsonCopy<T>(value: unknown, json: string, what: string): T {
   if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return fromJson<T>(json, what);
