@@ -9,6 +9,9 @@ const BATCH = 1000;
 /** How many chats are served side by side. */
 const MAX_CHATS = 256;
 
+/** The outbox is read again for more chats once at most this many are still being served. */
+const REFILL_BELOW = MAX_CHATS / 2;
+
 /** How long a process may hold an outbox message while it delivers it. */
 export const LEASE_MS = 60_000;
 
@@ -106,7 +109,11 @@ export function createOutboxDispatcher(deps: { store: Store; clock: Clock; sinks
         active.set(chatId, serve(records).finally(() => active.delete(chatId)));
       }
       if (active.size === 0) return sent;
-      await Promise.race(active.values());
+      // Look at the outbox again only once half the chats are done: each look reads and parses
+      // up to BATCH rows, mostly of chats still being served, and in a broadcast to thousands of
+      // chats a look after every finished chat was most of the process's work.
+      do await Promise.race(active.values());
+      while (active.size > REFILL_BELOW);
     }
   }
 
