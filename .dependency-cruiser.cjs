@@ -40,6 +40,13 @@ module.exports = {
       to: { path: "node_modules/(grammy|@grammyjs|discord\\.js|@discordjs)/" },
     },
     {
+      name: "platforms-load-on-demand",
+      comment: "Start-up loads a platform's adapter (and grammY or discord.js) only when its bot runs: `import()` or `import type`, so the console starts fast.",
+      severity: "error",
+      from: { path: "^src/(boot|main)\\.ts$" },
+      to: { path: "^src/adapters/(discord|telegram)/", pathNot: "^src/adapters/discord/shard-process\\.ts$", dependencyTypesNot: ["dynamic-import", "type-only"] },
+    },
+    {
       name: "only-cards-import-canvas",
       comment: "@napi-rs/canvas (native drawing) is imported by src/cards only.",
       severity: "error",

@@ -10,9 +10,9 @@ import { createLogger, type Logger } from "./app/logger.ts";
 import { createRuntime, type Runtime } from "./app/runtime.ts";
 import type { TimerPort } from "./app/ticker.ts";
 import { createConsoleChat } from "./adapters/console/console-chat.ts";
-import { startDiscordBot, type DiscordBot } from "./adapters/discord/discord-bot.ts";
-import { isShardProcess, startShards, tolerateClosedManagerChannel } from "./adapters/discord/sharding.ts";
-import { startTelegramBot, type TelegramBot } from "./adapters/telegram/telegram-bot.ts";
+import type { DiscordBot } from "./adapters/discord/discord-bot.ts";
+import { isShardProcess, tolerateClosedManagerChannel } from "./adapters/discord/shard-process.ts";
+import type { TelegramBot } from "./adapters/telegram/telegram-bot.ts";
 import { formatIssue, type Bank } from "./core/bank/index.ts";
 import type { Clock, Rng } from "./core/ports.ts";
 import { closeDatabase, createSqliteStore, loadBankFromDir, openDatabase, QuestionFolderError, StorageError } from "./storage/index.ts";
@@ -112,10 +112,13 @@ export async function startMemquiz(boot: BootEnvironment): Promise<RunningMemqui
     const discordConfig = config.discord;
     if (discordConfig) {
       const started = await startOrAbort("discord", async () => {
+        // The platform libraries load only when their bot runs: discord.js alone takes about 0.4 s.
         if (discordConfig.shards > 1 && !shard) {
+          const { startShards } = await import("./adapters/discord/sharding.ts");
           const shards = await startShards({ token: discordConfig.token, count: discordConfig.shards, log, env: boot.env });
           stops.push(() => shards.stop());
         } else {
+          const { startDiscordBot } = await import("./adapters/discord/discord-bot.ts");
           const discord = await startDiscordBot({ token: discordConfig.token, apiRoot: discordConfig.apiRoot, requestTimeoutMs: discordConfig.requestTimeoutMs, runtime, log, timers: boot.timers });
           stops.push(() => discord.stop());
           adapters.discord = discord;
@@ -127,6 +130,7 @@ export async function startMemquiz(boot: BootEnvironment): Promise<RunningMemqui
     const telegramConfig = config.telegram;
     if (telegramConfig && !shard) {
       const started = await startOrAbort("telegram", async () => {
+        const { startTelegramBot } = await import("./adapters/telegram/telegram-bot.ts");
         const telegram = await startTelegramBot({ ...telegramConfig, runtime, log, timers: boot.timers });
         stops.push(() => telegram.stop());
         adapters.telegram = telegram;

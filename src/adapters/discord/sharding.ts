@@ -5,22 +5,6 @@ import type { Logger } from "../../app/logger.ts";
 /** The entry each shard process runs: the same one as `npm start`. */
 const MAIN = fileURLToPath(new URL("../../main.ts", import.meta.url));
 
-/** Whether this process is a shard spawned by the ShardingManager (it then runs only its Discord shard). */
-export function isShardProcess(env: Readonly<Record<string, string | undefined>>): boolean {
-  return env.SHARDING_MANAGER === "true";
-}
-
-/**
- * In a shard process: when the manager has already gone (shutdown), discord.js
- * still reports the disconnect over the closed IPC channel; that is expected
- * at exit and must not crash the graceful shutdown.
- */
-export function tolerateClosedManagerChannel(): void {
-  process.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "ERR_IPC_CHANNEL_CLOSED") throw error;
-  });
-}
-
 /**
  * Runs `count` shard processes with discord.js's ShardingManager. Each one is
  * a full memquiz process for its shards, sharing the SQLite file in WAL mode.
