@@ -3,10 +3,16 @@ import type { Question } from "./types.ts";
 /** How similar two prompts (with their code) must be to count as near-duplicates. */
 export const NEAR_DUPLICATE_THRESHOLD = 0.9;
 
-function shingles(text: string): Set<string> {
-  const normal = text.toLowerCase().replace(/\s+/g, " ").trim();
+/** The text whose shingles are compared: the English prompt and the code, lower case, white space runs as one space. */
+function comparedText(question: Question): string {
+  return `${question.prompt.en}\n${question.code ?? ""}`.toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/** A question's shingles: every three characters in a row of its compared text. */
+function shingles(question: Question): Set<string> {
+  const text = comparedText(question);
   const out = new Set<string>();
-  for (let i = 0; i + 3 <= normal.length; i++) out.add(normal.slice(i, i + 3));
+  for (let i = 0; i + 3 <= text.length; i++) out.add(text.slice(i, i + 3));
   return out;
 }
 
@@ -30,11 +36,6 @@ export interface NearDuplicate {
 interface Entry {
   readonly question: Question;
   readonly ids: Int32Array;
-}
-
-/** The text whose shingles are compared: the English prompt and the code, normalized as `shingles` does. */
-function comparedText(question: Question): string {
-  return `${question.prompt.en}\n${question.code ?? ""}`.toLowerCase().replace(/\s+/g, " ").trim();
 }
 
 /**
@@ -213,7 +214,7 @@ export function findNearDuplicatesByBruteForce(questions: readonly Question[]): 
   const byTopic = new Map<string, { question: Question; set: Set<string> }[]>();
   for (const question of questions) {
     const list = byTopic.get(question.topic) ?? [];
-    list.push({ question, set: shingles(`${question.prompt.en}\n${question.code ?? ""}`) });
+    list.push({ question, set: shingles(question) });
     byTopic.set(question.topic, list);
   }
   const found: NearDuplicate[] = [];
