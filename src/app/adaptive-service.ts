@@ -51,6 +51,12 @@ interface StoredAbility extends AbilityState {
   readonly at: number;
 }
 
+/** A question and the answers to it, for the adaptive update. */
+export interface AskedQuestion {
+  readonly question: Question;
+  readonly answers: readonly { readonly userId: string; readonly correct: boolean }[];
+}
+
 /** A due review card and its question. */
 export interface DueReview {
   readonly question: Question;
@@ -146,32 +152,55 @@ export function createAdaptiveService(deps: Pick<AppDeps, "store" | "bank" | "cl
     return out;
   }
 
-  /** Learns from answers to one question, in order, inside the caller's transaction. */
-  function learnFrom(question: Question, answers: readonly { readonly userId: string; readonly correct: boolean }[], review: boolean): void {
+  /**
+   * Learns from the answers to each question in turn, in answer order, inside
+   * the caller's transaction. Each user's abilities are read once and written
+   * once per topic at the end, with the same states as writing every step.
+   */
+  function learnFrom(asked: readonly AskedQuestion[], review: boolean): void {
     const now = clock.now();
-    const c = guessFloor(question.options.length);
-    const topics = [OVERALL, question.topic];
-    let difficultyChanged = false;
-    for (const { userId, correct } of answers) {
-      const existing = store.reviewCard(userId, question.id);
-      const card = reviewCard((existing && checkedCard(existing.card)) ?? undefined, correct, now);
-      if (card) store.putReviewCard(userId, question.id, card, card.due, now);
-      if (review) continue;
-      const b = (difficulties.get(question.id) ?? initialDifficulty(question.level)).b;
-      const abilities = abilitiesOf(userId, topics);
-      const overall = abilities.get(OVERALL) ?? priorAbility();
-      // The Elo step uses the prediction from the topic ability before this answer.
-      const pair = updateAbilitiesAndPredict(overall, abilities.get(question.topic), { correct, b, c });
-      store.putAbility(userId, OVERALL, { ...pair.overall, at: now }, now);
-      store.putAbility(userId, question.topic, { ...pair.topic, at: now }, now);
-      // The answer is already in the log, so a first attempt has exactly one.
-      if (store.answerCount(userId, question.id, 2) <= 1) {
-        difficulties.set(question.id, updateDifficulty(difficulties.get(question.id) ?? initialDifficulty(question.level), { correct, predicted: pair.predicted }));
-        difficultyChanged = true;
+    // Only the topics these questions touch are read.
+    const topics = [OVERALL, ...new Set(asked.map((a) => a.question.topic))];
+    const working = new Map<string, Map<string, StoredAbility>>();
+    const changed = new Map<string, Set<string>>();
+    for (const { question, answers } of asked) {
+      const c = guessFloor(question.options.length);
+      let difficultyChanged = false;
+      for (const { userId, correct } of answers) {
+        const existing = store.reviewCard(userId, question.id);
+        const card = reviewCard((existing && checkedCard(existing.card)) ?? undefined, correct, now);
+        if (card) store.putReviewCard(userId, question.id, card, card.due, now);
+        if (review) continue;
+        const b = (difficulties.get(question.id) ?? initialDifficulty(question.level)).b;
+        let abilities = working.get(userId);
+        if (!abilities) {
+          abilities = abilitiesOf(userId, topics);
+          working.set(userId, abilities);
+        }
+        const overall = abilities.get(OVERALL) ?? priorAbility();
+        // The Elo step uses the prediction from the topic ability before this answer.
+        const pair = updateAbilitiesAndPredict(overall, abilities.get(question.topic), { correct, b, c });
+        abilities.set(OVERALL, { ...pair.overall, at: now });
+        abilities.set(question.topic, { ...pair.topic, at: now });
+        let touched = changed.get(userId);
+        if (!touched) changed.set(userId, (touched = new Set()));
+        touched.add(OVERALL).add(question.topic);
+        // The answer is already in the log, so a first attempt has exactly one.
+        if (store.answerCount(userId, question.id, 2) <= 1) {
+          difficulties.set(question.id, updateDifficulty(difficulties.get(question.id) ?? initialDifficulty(question.level), { correct, predicted: pair.predicted }));
+          difficultyChanged = true;
+        }
+      }
+      const next = difficulties.get(question.id);
+      if (difficultyChanged && next) store.putDifficulty(question.id, next, now);
+    }
+    for (const [userId, touched] of changed) {
+      const abilities = working.get(userId);
+      for (const topic of touched) {
+        const state = abilities?.get(topic);
+        if (state) store.putAbility(userId, topic, state, now);
       }
     }
-    const next = difficulties.get(question.id);
-    if (difficultyChanged && next) store.putDifficulty(question.id, next, now);
   }
 
   return {
@@ -236,12 +265,16 @@ export function createAdaptiveService(deps: Pick<AppDeps, "store" | "bank" | "cl
      * review card when it was wrong (or moves an existing card on).
      */
     learn(userId: string, question: Question, correct: boolean, review: boolean): void {
-      learnFrom(question, [{ userId, correct }], review);
+      learnFrom([{ question, answers: [{ userId, correct }] }], review);
     },
 
-    /** `learn` for every answer to one question (a round or daily close), in answer order; the question's b is written once. */
-    learnAll(question: Question, answers: readonly { readonly userId: string; readonly correct: boolean }[]): void {
-      learnFrom(question, answers, false);
+    /**
+     * `learn` for every answer to several questions (a round's end), question
+     * by question and in answer order. Each user's abilities are read once and
+     * written once per topic; the states are those of learning one answer at a time.
+     */
+    learnAnswers(asked: readonly AskedQuestion[]): void {
+      learnFrom(asked, false);
     },
 
     /** Mastery per topic (predicted success on a medium question), the weakest topic and the reviews due. */

@@ -89,6 +89,21 @@ export interface AnswerRecord extends AnswerInput {
   readonly id: number;
 }
 
+/** One answer of a session as its end learns from it. */
+export interface SessionResult {
+  readonly questionIndex: number;
+  readonly userId: string;
+  readonly correct: boolean;
+}
+
+/** An award as a session's end reads it back to put it on the leaderboards. */
+export interface SessionAward {
+  readonly userId: string;
+  readonly points: number;
+  /** When the answer was given; decides the week and month. */
+  readonly at: number;
+}
+
 /** Points given for one answer; the leaderboards are built from these. */
 export interface AwardInput {
   readonly answerId: number;
@@ -198,6 +213,8 @@ export interface AnswerStore {
   appendAnswer(answer: AnswerInput): number | null;
   /** The answers to one question of a session, in order of arrival. */
   sessionAnswers(sessionId: number, questionIndex: number): AnswerRecord[];
+  /** Who was right or wrong on every question of a session: by question, then in order of arrival. */
+  sessionResults(sessionId: number): SessionResult[];
   /** Whether this user has already answered this session question. */
   hasAnswered(sessionId: number, questionIndex: number, userId: string): boolean;
   /** Adds one attempt to a question's statistics. */
@@ -220,8 +237,16 @@ export interface AnswerStore {
 
 /** Points and the materialised leaderboards. */
 export interface ScoreStore {
-  /** Records an award and adds it to every board key given, in one step. */
+  /**
+   * Records an award and adds it to every board key given, in one step. With
+   * no boards the award waits for `addToBoards`: a round puts its awards on
+   * the leaderboards when it ends.
+   */
   addAward(award: AwardInput, boards: readonly BoardKey[]): void;
+  /** Adds points to a user's row on every board key given (a board given twice counts once). */
+  addToBoards(userId: string, points: number, boards: readonly BoardKey[]): void;
+  /** The awards for a session's answers, in answer order. */
+  sessionAwards(sessionId: number): SessionAward[];
   /** The top `limit` rows of a board, highest first, ties by name. */
   top(board: BoardKey, limit: number): ScoreRow[];
   /** A user's rank on a board, or undefined when they have no row. */

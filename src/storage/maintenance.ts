@@ -48,12 +48,20 @@ export interface ScoreFact {
   readonly points: number;
 }
 
-/** Every award, with its chat's time zone, for recomputing the boards. */
+/**
+ * Every award that is on the leaderboards, with its chat's time zone, for
+ * recomputing the boards. An open round's awards aren't: a round puts them on
+ * the boards when it ends, in the transaction that ends it.
+ */
 export function* awardFacts(db: SqliteDatabase): Generator<AwardFact> {
   yield* db
     .prepare<[], AwardFact>(
       `SELECT w.user_id AS userId, w.chat_id AS chatId, COALESCE(c.timezone, 'UTC') AS timezone, w.points AS points, w.at AS at
-       FROM awards AS w LEFT JOIN chats AS c ON c.id = w.chat_id`,
+       FROM awards AS w
+       LEFT JOIN chats AS c ON c.id = w.chat_id
+       LEFT JOIN answers AS a ON a.id = w.answer_id
+       LEFT JOIN sessions AS s ON s.id = a.session_id
+       WHERE s.status IS NOT 'open'`,
     )
     .iterate();
 }

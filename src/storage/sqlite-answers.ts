@@ -1,5 +1,5 @@
 import type BetterSqlite3 from "better-sqlite3";
-import type { AnswerInput, AnswerRecord, AnswerStore, SeenQuestion, TopicProgress } from "../core/ports.ts";
+import type { AnswerInput, AnswerRecord, AnswerStore, SeenQuestion, SessionResult, TopicProgress } from "../core/ports.ts";
 import { ReadCache, type ChangeWatch } from "./read-cache.ts";
 
 type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
@@ -40,6 +40,7 @@ function seenKey(userId: string, chatId: string): string {
 export class SqliteAnswerStore implements AnswerStore {
   private readonly appendStmt: Statement<AnswerParams>;
   private readonly sessionAnswersStmt: Statement<[number, number], AnswerRow>;
+  private readonly sessionResultsStmt: Statement<[number], { questionIndex: number; userId: string; correct: 0 | 1 }>;
   private readonly hasAnsweredStmt: Statement<[number, number, string], number>;
   private readonly statStmt: Statement<[string, number, number, number]>;
   private readonly seenByUserStmt: Statement<[string, string], SeenQuestion>;
@@ -60,6 +61,10 @@ export class SqliteAnswerStore implements AnswerStore {
        ON CONFLICT (session_id, question_index, user_id) DO NOTHING`,
     );
     this.sessionAnswersStmt = db.prepare(`SELECT ${COLUMNS} FROM answers WHERE session_id = ? AND question_index = ? ORDER BY id`);
+    // Three columns instead of every one: a round's end reads all its answers again.
+    this.sessionResultsStmt = db.prepare(
+      "SELECT question_index AS questionIndex, user_id AS userId, correct FROM answers WHERE session_id = ? ORDER BY question_index, id",
+    );
     this.hasAnsweredStmt = db
       .prepare<[number, number, string], number>("SELECT 1 FROM answers WHERE session_id = ? AND question_index = ? AND user_id = ?")
       .pluck();
@@ -111,6 +116,10 @@ export class SqliteAnswerStore implements AnswerStore {
 
   sessionAnswers(sessionId: number, questionIndex: number): AnswerRecord[] {
     return this.sessionAnswersStmt.all(sessionId, questionIndex).map(toAnswer);
+  }
+
+  sessionResults(sessionId: number): SessionResult[] {
+    return this.sessionResultsStmt.all(sessionId).map((row) => ({ questionIndex: row.questionIndex, userId: row.userId, correct: row.correct === 1 }));
   }
 
   hasAnswered(sessionId: number, questionIndex: number, userId: string): boolean {

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from "better-sqlite3";
-import type { AwardInput, BoardKey, Period, RankInfo, ScoreRow, ScoreStore, SessionTotal } from "../core/ports.ts";
+import type { AwardInput, BoardKey, Period, RankInfo, ScoreRow, ScoreStore, SessionAward, SessionTotal } from "../core/ports.ts";
 
 type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
 
@@ -37,7 +37,9 @@ export class SqliteScoreStore implements ScoreStore {
   private readonly topStmt: Statement<[BoardParams & { readonly limit: number }], ScoreRow>;
   private readonly rankStmt: Statement<[BoardParams & { readonly userId: string }], RankInfo>;
   private readonly totalsStmt: Statement<[number], SessionTotal>;
+  private readonly sessionAwardsStmt: Statement<[number], SessionAward>;
   private readonly addAwardTx: (award: AwardInput, boards: readonly BoardKey[]) => void;
+  private readonly addPointsTx: (userId: string, points: number, boards: readonly BoardKey[]) => void;
 
   constructor(private readonly db: BetterSqlite3.Database) {
     this.insertAwardStmt = db.prepare(
@@ -59,8 +61,16 @@ export class SqliteScoreStore implements ScoreStore {
        GROUP BY a.user_id, u.name
        ORDER BY points DESC, u.name, a.user_id`,
     );
+    // answers_once (session_id, question_index, user_id) finds the session's answers, then each award by its key.
+    this.sessionAwardsStmt = db.prepare(
+      `SELECT w.user_id AS userId, w.points AS points, w.at AS at
+       FROM answers AS a JOIN awards AS w ON w.answer_id = a.id
+       WHERE a.session_id = ?
+       ORDER BY a.id`,
+    );
     // A transaction function made once: inside a caller's transaction it becomes a savepoint.
     this.addAwardTx = db.transaction((award: AwardInput, boards: readonly BoardKey[]) => this.writeAward(award, boards));
+    this.addPointsTx = db.transaction((userId: string, points: number, boards: readonly BoardKey[]) => this.writePoints(userId, points, boards));
   }
 
   addAward(award: AwardInput, boards: readonly BoardKey[]): void {
@@ -69,13 +79,26 @@ export class SqliteScoreStore implements ScoreStore {
     else this.addAwardTx(award, boards);
   }
 
+  addToBoards(userId: string, points: number, boards: readonly BoardKey[]): void {
+    if (this.db.inTransaction) this.writePoints(userId, points, boards);
+    else this.addPointsTx(userId, points, boards);
+  }
+
+  sessionAwards(sessionId: number): SessionAward[] {
+    return this.sessionAwardsStmt.all(sessionId);
+  }
+
   private writeAward(award: AwardInput, boards: readonly BoardKey[]): void {
     this.insertAwardStmt.run(award);
+    this.writePoints(award.userId, award.points, boards);
+  }
+
+  private writePoints(userId: string, points: number, boards: readonly BoardKey[]): void {
     for (let i = 0; i < boards.length; i++) {
       const { scope, period, key } = boards[i]!;
-      // The same board given twice still counts the award once.
+      // The same board given twice still counts the points once.
       if (boards.findIndex((b) => b.scope === scope && b.period === period && b.key === key) < i) continue;
-      this.addPointsStmt.run(scope, period, key, award.userId, award.points);
+      this.addPointsStmt.run(scope, period, key, userId, points);
     }
   }
 

@@ -17,8 +17,10 @@ import type {
   ReviewCardRecord,
   ScoreRow,
   SeenQuestion,
+  SessionAward,
   SessionKind,
   SessionRecord,
+  SessionResult,
   SessionTotal,
   Store,
   TopicProgress,
@@ -144,6 +146,9 @@ export class SqliteStore implements Store {
   sessionAnswers(sessionId: number, questionIndex: number): AnswerRecord[] {
     return this.answers.sessionAnswers(sessionId, questionIndex);
   }
+  sessionResults(sessionId: number): SessionResult[] {
+    return this.answers.sessionResults(sessionId);
+  }
   hasAnswered(sessionId: number, questionIndex: number, userId: string): boolean {
     return this.answers.hasAnswered(sessionId, questionIndex, userId);
   }
@@ -175,6 +180,12 @@ export class SqliteStore implements Store {
   // ScoreStore
   addAward(award: AwardInput, boards: readonly BoardKey[]): void {
     this.scores.addAward(award, boards);
+  }
+  addToBoards(userId: string, points: number, boards: readonly BoardKey[]): void {
+    this.scores.addToBoards(userId, points, boards);
+  }
+  sessionAwards(sessionId: number): SessionAward[] {
+    return this.scores.sessionAwards(sessionId);
   }
   top(board: BoardKey, limit: number): ScoreRow[] {
     return this.scores.top(board, limit);

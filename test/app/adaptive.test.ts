@@ -50,7 +50,7 @@ describe("adaptive practice and spaced review", () => {
     expect(me).toContain("No reviews yet.");
   });
 
-  it("aims a round at the chat's players and updates their abilities when a question closes", async () => {
+  it("aims a round at the chat's players and updates their abilities when the round ends", async () => {
     const h = createHarness();
     const [a, b] = [ctxFor("t:a", "t:g"), ctxFor("t:b", "t:g")];
     await h.app.command(a, cmd("/quiz 2"));
@@ -61,6 +61,13 @@ describe("adaptive practice and spaced review", () => {
     h.app.rounds.answer(b, { option: (q.answer + 1) % q.options.length });
     h.time.advance(30_000);
     await h.runtime.idle();
+    // The first question is scored, and the answers wait in the log for the round's end.
+    expect(h.sent.map((s) => s.payload.type)).toContain("round-results");
+    expect(h.store.abilities("t:a").size).toBe(0);
+    expect(h.store.reviewCards("t:b")).toEqual([]);
+    h.time.advance(30_000);
+    await h.runtime.idle();
+    expect(h.sent.map((s) => s.payload.type)).toContain("round-finished");
     const ability = (id: string) => (h.store.abilities(id).get("") as { mean: number }).mean;
     expect(ability("t:a")).toBeGreaterThan(0);
     expect(ability("t:b")).toBeLessThan(0);

@@ -149,7 +149,13 @@ describe("a restart while a question is open", () => {
     const next = second.sent[1]?.payload as RoundQuestionPayload;
     expect(next.openedAt).toBe(question.closesAt + 60_000);
     expect(next.closesAt - next.openedAt).toBe(30_000);
+    // The round's points go on the leaderboards when it ends, read from the log: nothing was lost with the process.
+    expect(second.store.rank({ scope: GROUP, period: "all", key: "all" }, "t:bob")).toBeUndefined();
+    second.time.advance(30_000);
+    await second.runtime.tick();
+    expect(second.sent.map((s) => s.payload.type)).toContain("round-finished");
     expect(second.store.rank({ scope: GROUP, period: "all", key: "all" }, "t:bob")?.rank).toBe(1);
+    expect(second.store.abilities("t:carol").size).toBe(2);
     await second.runtime.stop();
     closeDatabase(second.db);
   });

@@ -6,9 +6,9 @@ import { p } from "../../core/render/doc.ts";
 import type { SessionRecord } from "../../core/ports.ts";
 import { participants, type AppDeps, type RequestContext } from "../context.ts";
 import { notice, type Reply } from "../replies.ts";
-import { boardsForAward } from "./board-keys.ts";
 import type { AdaptiveService } from "../adaptive-service.ts";
 import { closeDueSessions } from "./due-sessions.ts";
+import { settleRound } from "./round-end.ts";
 import { candidateQuestions, topicList } from "./topics.ts";
 
 /** What happened to a round answer; adapters turn it into a short notice. */
@@ -60,7 +60,10 @@ export function createRounds(deps: AppDeps, adaptive: AdaptiveService) {
     };
   }
 
-  /** Scores the open question, posts its results, and opens the next one or finishes. Runs in a transaction. */
+  /**
+   * Scores the open question, posts its results, and opens the next one or
+   * finishes (see `settleRound` for what the end adds). Runs in a transaction.
+   */
   function closeQuestion(session: SessionRecord<RoundState>, now: number, stopped: boolean): void {
     const { state } = session;
     const chat = store.getChat(session.chatId);
@@ -68,13 +71,9 @@ export function createRounds(deps: AppDeps, adaptive: AdaptiveService) {
     if (chat && question) {
       const answers = store.sessionAnswers(session.id, state.index);
       const outcome = scoreRoundQuestion(question, answers, state.openMs, (id) => store.getUser(id)?.name ?? id);
-      if (answers.length > 0) {
-        store.recordQuestionStats(question.id, answers.length, answers.filter((a) => a.correct).length, now);
-        adaptive.learnAll(question, answers);
-      }
-      for (const award of outcome.awards) {
-        store.addAward({ ...award, chatId: chat.id }, boardsForAward(chat, award.at));
-      }
+      if (answers.length > 0) store.recordQuestionStats(question.id, answers.length, answers.filter((a) => a.correct).length, now);
+      // The awards go on the leaderboards, and the answers into the adaptive update, when the round ends.
+      for (const award of outcome.awards) store.addAward({ ...award, chatId: chat.id }, []);
       store.enqueue(chat.id, {
         type: "round-results",
         lang: state.lang,
@@ -94,6 +93,7 @@ export function createRounds(deps: AppDeps, adaptive: AdaptiveService) {
       store.enqueue(session.chatId, questionPayload(session, next), now);
       return;
     }
+    settleRound(deps, adaptive, session, chat);
     store.updateSession(session.id, { state, closesAt: null, status: stopped ? "stopped" : "finished", updatedAt: now });
     const standings = store.sessionTotals(session.id);
     const finished: RoundFinishedPayload = {
