@@ -37,6 +37,42 @@ export function createAbilityGrid(points: number, min = -4, max = 4): AbilityGri
  */
 export const DEFAULT_GRID: AbilityGrid = createAbilityGrid(161);
 
+/** Scratch space for `priorWeights`, one per grid: the kernels are synchronous, so one is enough. */
+const scratch = new WeakMap<AbilityGrid, Float64Array>();
+
+/**
+ * The unnormalised prior N(mean, sd²) at every grid point, exp(−(θᵢ − mean)² / 2sd²),
+ * into a scratch array that the next call overwrites. Consecutive weights
+ * differ by a factor that itself changes by a constant factor, so the array
+ * is filled by multiplication outwards from the point nearest the mean (the
+ * largest weight, so nothing overflows) with three `Math.exp` in all instead
+ * of one per point. Each weight is within about 1e-13 of its own `Math.exp`.
+ */
+export function priorWeights(grid: AbilityGrid, mean: number, sd: number): Float64Array {
+  const { theta } = grid;
+  const n = theta.length;
+  let out = scratch.get(grid);
+  if (!out) scratch.set(grid, (out = new Float64Array(n)));
+  const half = -0.5 / (sd * sd);
+  const step = (grid.max - grid.min) / (n - 1);
+  const peak = Math.min(n - 1, Math.max(0, Math.round((mean - grid.min) / step)));
+  const d = (theta[peak] as number) - mean;
+  const q = Math.exp(2 * half * step * step);
+  out[peak] = Math.exp(half * d * d);
+  // (d + step)² − d² = 2·d·step + step², and each step outwards adds 2·step² to it.
+  let ratio = Math.exp(half * (2 * d * step + step * step));
+  for (let i = peak + 1; i < n; i++) {
+    out[i] = (out[i - 1] as number) * ratio;
+    ratio *= q;
+  }
+  ratio = Math.exp(half * (step * step - 2 * d * step));
+  for (let i = peak - 1; i >= 0; i--) {
+    out[i] = (out[i + 1] as number) * ratio;
+    ratio *= q;
+  }
+  return out;
+}
+
 /** The posterior's mean and variance after one grid update. */
 export interface GridMoments {
   readonly mean: number;
@@ -61,13 +97,12 @@ export function gridPosterior(grid: AbilityGrid, mean: number, sd: number, corre
 export function gridPredictive(grid: AbilityGrid, mean: number, sd: number, b: number, c: number): number {
   const { theta, expTheta } = grid;
   const eb = Math.exp(b);
-  const half = -0.5 / (sd * sd);
+  const prior = priorWeights(grid, mean, sd);
   let mass = 0;
   let sum = 0;
   for (let i = 0; i < theta.length; i++) {
-    const d = (theta[i] as number) - mean;
     const e = expTheta[i] as number;
-    const w = Math.exp(half * d * d);
+    const w = prior[i] as number;
     mass += w;
     sum += w * (c + ((1 - c) * e) / (e + eb));
   }
@@ -89,7 +124,7 @@ export interface GridUpdate extends GridMoments {
 export function gridPosteriorAndPredictive(grid: AbilityGrid, mean: number, sd: number, correct: boolean, b: number, c: number): GridUpdate {
   const { theta, expTheta } = grid;
   const eb = Math.exp(b);
-  const half = -0.5 / (sd * sd);
+  const prior = priorWeights(grid, mean, sd);
   let mass = 0;
   let first = 0;
   let second = 0;
@@ -99,7 +134,7 @@ export function gridPosteriorAndPredictive(grid: AbilityGrid, mean: number, sd: 
     const d = (theta[i] as number) - mean;
     const e = expTheta[i] as number;
     const p = c + ((1 - c) * e) / (e + eb);
-    const g = Math.exp(half * d * d);
+    const g = prior[i] as number;
     priorMass += g;
     predicted += g * p;
     const w = g * (correct ? p : 1 - p);
