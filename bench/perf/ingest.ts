@@ -5,8 +5,9 @@
  *
  * - steady: rounds of Q questions in C group chats, M distinct players per
  *   question; every answer is timed alone, and every question close
- *   (`app.closeDue`: scoring, awards and leaderboard rows, question stats,
- *   the adaptive update per answer, outbox rows, opening the next question)
+ *   (`app.closeDue`: scoring, awards, question stats, outbox rows, opening
+ *   the next question; the last close of a round also puts the round's points
+ *   on the leaderboards and runs the adaptive update for its answers)
  *   is timed and added to the total. Rate = answers / (Σ answer calls + Σ closes).
  *   Starting the rounds (`/quiz`) and the benchmark's own bookkeeping are not counted.
  * - baseline: raw better-sqlite3 inserting the same rows into the same
@@ -40,7 +41,7 @@ export interface IngestOptions {
   readonly questionsPerRound?: number;
   /** Answers in the burst (5,000; quick 50). */
   readonly burst?: number;
-  /** Also time the close of the burst question (quick mode only by default: at 5,000 answers it takes about a minute). */
+  /** Also time the close of the burst question (by default in quick mode only; at 5,000 answers it takes about half a second). */
   readonly closeBurst?: boolean;
   /** Runs of steady + baseline + burst; figures are medians over runs (3; quick 1). */
   readonly runs?: number;

@@ -65,6 +65,9 @@ function toChat(row: ChatRow): ChatRecord {
 /** How many chats are cached: those with rounds and answers right now, not every chat ever seen. */
 const CHAT_CACHE_SIZE = 1_000;
 
+/** How many users are cached: the players of the rounds running at once. */
+const USER_CACHE_SIZE = 1_000;
+
 /** Users and chats in the `users` and `chats` tables. */
 export class SqliteDirectoryStore implements DirectoryStore {
   private readonly upsertUserStmt: Statement<[string, string, number], UserRecord>;
@@ -77,6 +80,8 @@ export class SqliteDirectoryStore implements DirectoryStore {
 
   /** Chats by id: every answer and every close reads its chat, and settings change rarely. */
   private readonly chats: ReadCache<ChatRecord>;
+  /** Users by id, frozen: every answer upserts its player, whose name rarely changes. */
+  private readonly users: ReadCache<UserRecord>;
 
   /** `clock` stamps `created_at`, which the DirectoryStore methods don't pass. */
   constructor(
@@ -85,6 +90,7 @@ export class SqliteDirectoryStore implements DirectoryStore {
     changes: ChangeWatch,
   ) {
     this.chats = new ReadCache(changes, CHAT_CACHE_SIZE);
+    this.users = new ReadCache(changes, USER_CACHE_SIZE);
     this.upsertUserStmt = db.prepare(
       // Only a new name is written: a known user's answer doesn't rewrite their row.
       `INSERT INTO users (id, name, lang, created_at) VALUES (?, ?, NULL, ?)
@@ -104,24 +110,34 @@ export class SqliteDirectoryStore implements DirectoryStore {
   }
 
   upsertUser(id: string, name: string): UserRecord {
-    // Every update runs this: a known user under the same name costs one read and no write.
-    const known = this.getUserStmt.get(id);
-    if (known !== undefined && known.name === name) return { id: known.id, name: known.name, lang: known.lang };
+    // Every update runs this: a known user under the same name costs no write, and no read once cached.
+    const known = this.getUser(id);
+    if (known !== undefined && known.name === name) return known;
     // Unknown here: usually a new user. Another process may have added them since the read; then the upsert below decides.
-    if (known === undefined && this.insertUserStmt.run(id, name, this.clock.now()).changes === 1) return { id, name, lang: null };
+    if (known === undefined && this.insertUserStmt.run(id, name, this.clock.now()).changes === 1) return this.remember({ id, name, lang: null });
     // No row comes back when the user was known under the same name.
     const row = this.upsertUserStmt.get(id, name, this.clock.now()) ?? this.getUserStmt.get(id);
     if (row === undefined) throw new Error(`upserting user ${id} returned no row`);
-    return { id: row.id, name: row.name, lang: row.lang };
+    return this.remember(row);
   }
 
   getUser(id: string): UserRecord | undefined {
+    const cached = this.users.peekFresh(id);
+    if (cached !== undefined) return cached;
     const row = this.getUserStmt.get(id);
-    return row && { id: row.id, name: row.name, lang: row.lang };
+    return row && this.remember(row);
   }
 
   setUserLang(id: string, lang: Lang | null): void {
     this.setUserLangStmt.run(lang, id);
+    this.users.delete(id);
+  }
+
+  /** Caches a user as read or written, as a frozen record of its own. */
+  private remember(row: UserRecord): UserRecord {
+    const user = Object.freeze({ id: row.id, name: row.name, lang: row.lang });
+    this.users.set(user.id, user);
+    return user;
   }
 
   ensureChat(id: string, kind: ChatKind): ChatRecord {

@@ -146,3 +146,27 @@ describe("the read caches behind every answer: sessions, chats and abilities", (
     expect(overall(store)).toEqual({ mean: 1, sd: 1, n: 1 });
   });
 });
+
+describe("the user cache behind every answer", () => {
+  it("follows a new name or language from either connection, and forgets a rolled-back rename", () => {
+    const [mine, other] = twoConnections();
+    seed(mine);
+    const ann = mine.upsertUser(ANN, "Ann");
+    expect(ann).toEqual({ id: ANN, name: "Ann", lang: null });
+    expect(() => Object.assign(ann, { name: "Eve" })).toThrow(TypeError);
+    expect(mine.getUser(ANN)).toBe(ann);
+    other.upsertUser(ANN, "Anna");
+    expect(mine.getUser(ANN)?.name).toBe("Anna");
+    other.setUserLang(ANN, "ru");
+    expect(mine.upsertUser(ANN, "Anna")).toEqual({ id: ANN, name: "Anna", lang: "ru" });
+    mine.setUserLang(ANN, "en");
+    expect(mine.getUser(ANN)?.lang).toBe("en");
+    expect(() =>
+      mine.transaction(() => {
+        mine.upsertUser(ANN, "Annette");
+        throw new Error("rolled back");
+      }),
+    ).toThrow("rolled back");
+    expect(mine.getUser(ANN)).toEqual({ id: ANN, name: "Anna", lang: "en" });
+  });
+});

@@ -155,6 +155,32 @@ export function describeBoardsContract(getStore: () => Store): void {
       expect(store.top(WEEK_48, 10)).toEqual([]);
     });
 
+    it("keeps an award off the boards until its points are added, and reads a session's awards and results back in order", () => {
+      const { round, practice } = seed(store);
+      award(store, store.appendAnswer(answer({ userId: BOB, sessionId: round })), BOB, 20, []);
+      store.appendAnswer(answer({ userId: CAT, sessionId: round, correct: false }));
+      award(store, store.appendAnswer(answer({ userId: ANN, sessionId: round, questionIndex: 1, answeredAt: 3_000 })), ANN, 15, []);
+      award(store, store.appendAnswer(answer({ userId: ANN, sessionId: practice, chatId: OTHER_CHAT })), ANN, 99, []);
+      expect(store.top(WEEK_48, 10)).toEqual([]);
+      expect(store.sessionAwards(round)).toEqual([
+        { userId: BOB, points: 20, at: 2_000 },
+        { userId: ANN, points: 15, at: 2_000 },
+      ]);
+      expect(store.sessionResults(round)).toEqual([
+        { questionIndex: 0, userId: BOB, correct: true },
+        { questionIndex: 0, userId: CAT, correct: false },
+        { questionIndex: 1, userId: ANN, correct: true },
+      ]);
+      // A board given twice counts the points once.
+      store.addToBoards(BOB, 20, [WEEK_48, GLOBAL_ALL, WEEK_48]);
+      store.transaction(() => store.addToBoards(ANN, 15, [WEEK_48]));
+      expect(store.top(WEEK_48, 10)).toEqual([
+        { userId: BOB, name: "Bob", points: 20 },
+        { userId: ANN, name: "Ann", points: 15 },
+      ]);
+      expect(store.rank(GLOBAL_ALL, BOB)).toEqual({ rank: 1, points: 20, players: 1 });
+    });
+
     it("rolls an award back with the caller's transaction", () => {
       const { round } = seed(store);
       const answerId = store.appendAnswer(answer({ userId: ANN, sessionId: round }));
