@@ -89,11 +89,14 @@ export interface AnswerRecord extends AnswerInput {
   readonly id: number;
 }
 
-/** One answer of a session as its end learns from it. */
+/** One answer of a session as a round reads it back: to score its question, and to learn from it at the end. */
 export interface SessionResult {
+  readonly id: number;
   readonly questionIndex: number;
   readonly userId: string;
   readonly correct: boolean;
+  readonly answeredAt: number;
+  readonly responseMs: number;
 }
 
 /** An award as a session's end reads it back to put it on the leaderboards. */
@@ -213,8 +216,11 @@ export interface AnswerStore {
   appendAnswer(answer: AnswerInput): number | null;
   /** The answers to one question of a session, in order of arrival. */
   sessionAnswers(sessionId: number, questionIndex: number): AnswerRecord[];
-  /** Who was right or wrong on every question of a session: by question, then in order of arrival. */
-  sessionResults(sessionId: number): SessionResult[];
+  /**
+   * Who was right or wrong, and how fast, on one question of a session or
+   * (without `questionIndex`) on all of them: by question, then in order of arrival.
+   */
+  sessionResults(sessionId: number, questionIndex?: number): SessionResult[];
   /** Whether this user has already answered this session question. */
   hasAnswered(sessionId: number, questionIndex: number, userId: string): boolean;
   /** Adds one attempt to a question's statistics. */

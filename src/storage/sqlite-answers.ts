@@ -32,6 +32,15 @@ function toAnswer(row: AnswerRow): AnswerRecord {
   return { ...row, correct: row.correct === 1 };
 }
 
+/** A session's answer as scoring and learning read it; `correct` is 0 or 1. */
+type ResultRow = Omit<SessionResult, "correct"> & { readonly correct: 0 | 1 };
+
+const RESULT_COLUMNS = "id, question_index AS questionIndex, user_id AS userId, correct, answered_at AS answeredAt, response_ms AS responseMs";
+
+function toResult(row: ResultRow): SessionResult {
+  return { id: row.id, questionIndex: row.questionIndex, userId: row.userId, correct: row.correct === 1, answeredAt: row.answeredAt, responseMs: row.responseMs };
+}
+
 function seenKey(userId: string, chatId: string): string {
   return `${userId}\u0000${chatId}`;
 }
@@ -40,7 +49,8 @@ function seenKey(userId: string, chatId: string): string {
 export class SqliteAnswerStore implements AnswerStore {
   private readonly appendStmt: Statement<AnswerParams>;
   private readonly sessionAnswersStmt: Statement<[number, number], AnswerRow>;
-  private readonly sessionResultsStmt: Statement<[number], { questionIndex: number; userId: string; correct: 0 | 1 }>;
+  private readonly sessionResultsStmt: Statement<[number], ResultRow>;
+  private readonly questionResultsStmt: Statement<[number, number], ResultRow>;
   private readonly hasAnsweredStmt: Statement<[number, number, string], number>;
   private readonly statStmt: Statement<[string, number, number, number]>;
   private readonly seenByUserStmt: Statement<[string, string], SeenQuestion>;
@@ -61,10 +71,9 @@ export class SqliteAnswerStore implements AnswerStore {
        ON CONFLICT (session_id, question_index, user_id) DO NOTHING`,
     );
     this.sessionAnswersStmt = db.prepare(`SELECT ${COLUMNS} FROM answers WHERE session_id = ? AND question_index = ? ORDER BY id`);
-    // Three columns instead of every one: a round's end reads all its answers again.
-    this.sessionResultsStmt = db.prepare(
-      "SELECT question_index AS questionIndex, user_id AS userId, correct FROM answers WHERE session_id = ? ORDER BY question_index, id",
-    );
+    // Only what scoring and learning need, with one string among them: every round close reads its answers.
+    this.sessionResultsStmt = db.prepare(`SELECT ${RESULT_COLUMNS} FROM answers WHERE session_id = ? ORDER BY question_index, id`);
+    this.questionResultsStmt = db.prepare(`SELECT ${RESULT_COLUMNS} FROM answers WHERE session_id = ? AND question_index = ? ORDER BY id`);
     this.hasAnsweredStmt = db
       .prepare<[number, number, string], number>("SELECT 1 FROM answers WHERE session_id = ? AND question_index = ? AND user_id = ?")
       .pluck();
@@ -118,8 +127,9 @@ export class SqliteAnswerStore implements AnswerStore {
     return this.sessionAnswersStmt.all(sessionId, questionIndex).map(toAnswer);
   }
 
-  sessionResults(sessionId: number): SessionResult[] {
-    return this.sessionResultsStmt.all(sessionId).map((row) => ({ questionIndex: row.questionIndex, userId: row.userId, correct: row.correct === 1 }));
+  sessionResults(sessionId: number, questionIndex?: number): SessionResult[] {
+    const rows = questionIndex === undefined ? this.sessionResultsStmt.all(sessionId) : this.questionResultsStmt.all(sessionId, questionIndex);
+    return rows.map(toResult);
   }
 
   hasAnswered(sessionId: number, questionIndex: number, userId: string): boolean {

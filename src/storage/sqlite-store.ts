@@ -146,8 +146,8 @@ export class SqliteStore implements Store {
   sessionAnswers(sessionId: number, questionIndex: number): AnswerRecord[] {
     return this.answers.sessionAnswers(sessionId, questionIndex);
   }
-  sessionResults(sessionId: number): SessionResult[] {
-    return this.answers.sessionResults(sessionId);
+  sessionResults(sessionId: number, questionIndex?: number): SessionResult[] {
+    return this.answers.sessionResults(sessionId, questionIndex);
   }
   hasAnswered(sessionId: number, questionIndex: number, userId: string): boolean {
     return this.answers.hasAnswered(sessionId, questionIndex, userId);

@@ -166,11 +166,15 @@ export function describeBoardsContract(getStore: () => Store): void {
         { userId: BOB, points: 20, at: 2_000 },
         { userId: ANN, points: 15, at: 2_000 },
       ]);
-      expect(store.sessionResults(round)).toEqual([
-        { questionIndex: 0, userId: BOB, correct: true },
-        { questionIndex: 0, userId: CAT, correct: false },
-        { questionIndex: 1, userId: ANN, correct: true },
+      const results = store.sessionResults(round);
+      expect(results.map((r) => [r.questionIndex, r.userId, r.correct])).toEqual([
+        [0, BOB, true],
+        [0, CAT, false],
+        [1, ANN, true],
       ]);
+      expect(results[2]).toEqual({ id: expect.any(Number), questionIndex: 1, userId: ANN, correct: true, answeredAt: 3_000, responseMs: expect.any(Number) });
+      expect(store.sessionResults(round, 0)).toEqual(results.slice(0, 2));
+      expect(store.sessionResults(round, 2)).toEqual([]);
       // A board given twice counts the points once.
       store.addToBoards(BOB, 20, [WEEK_48, GLOBAL_ALL, WEEK_48]);
       store.transaction(() => store.addToBoards(ANN, 15, [WEEK_48]));

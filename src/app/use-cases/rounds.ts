@@ -69,7 +69,7 @@ export function createRounds(deps: AppDeps, adaptive: AdaptiveService) {
     const chat = store.getChat(session.chatId);
     const question = bank.byId(state.questionIds[state.index] ?? "");
     if (chat && question) {
-      const answers = store.sessionAnswers(session.id, state.index);
+      const answers = store.sessionResults(session.id, state.index);
       const outcome = scoreRoundQuestion(question, answers, state.openMs, (id) => store.getUser(id)?.name ?? id);
       if (answers.length > 0) store.recordQuestionStats(question.id, answers.length, answers.filter((a) => a.correct).length, now);
       // The awards go on the leaderboards, and the answers into the adaptive update, when the round ends.

@@ -44,10 +44,13 @@ export interface QuestionOutcome {
   readonly pointsCounted: boolean;
 }
 
+/** What scoring reads of an answer. */
+export type ScoredAnswer = Pick<AnswerRecord, "id" | "userId" | "correct" | "responseMs" | "answeredAt">;
+
 /** Scores a closed round question; points count only when enough players answered. */
 export function scoreRoundQuestion(
   question: Question,
-  answers: readonly AnswerRecord[],
+  answers: readonly ScoredAnswer[],
   openMs: number,
   nameOf: (userId: string) => string,
 ): QuestionOutcome {
