@@ -90,14 +90,7 @@ export interface AnswerRecord extends AnswerInput {
 }
 
 /** One answer of a session as a round reads it back: to score its question, and to learn from it at the end. */
-export interface SessionResult {
-  readonly id: number;
-  readonly questionIndex: number;
-  readonly userId: string;
-  readonly correct: boolean;
-  readonly answeredAt: number;
-  readonly responseMs: number;
-}
+export type SessionResult = Pick<AnswerRecord, "id" | "questionIndex" | "userId" | "correct" | "answeredAt" | "responseMs">;
 
 /** An award as a session's end reads it back to put it on the leaderboards. */
 export interface SessionAward {

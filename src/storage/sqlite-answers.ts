@@ -4,8 +4,8 @@ import { ReadCache, type ChangeWatch } from "./read-cache.ts";
 
 type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
 
-/** An answer row as SQLite returns it: `correct` is 0 or 1. */
-type AnswerRow = Omit<AnswerRecord, "correct"> & { readonly correct: 0 | 1 };
+/** A row of `answers` as SQLite returns it: `correct` is 0 or 1. */
+type Row<T extends { readonly correct: boolean }> = Omit<T, "correct"> & { readonly correct: 0 | 1 };
 
 /**
  * The bound values of an answer, in column order: positional parameters bind
@@ -28,17 +28,12 @@ type AnswerParams = [
 const COLUMNS = `id, user_id AS userId, chat_id AS chatId, question_id AS questionId, topic, session_id AS sessionId,
   question_index AS questionIndex, option, correct, answered_at AS answeredAt, response_ms AS responseMs`;
 
-function toAnswer(row: AnswerRow): AnswerRecord {
-  return { ...row, correct: row.correct === 1 };
-}
-
-/** A session's answer as scoring and learning read it; `correct` is 0 or 1. */
-type ResultRow = Omit<SessionResult, "correct"> & { readonly correct: 0 | 1 };
-
+/** What scoring and learning read of a session's answers. */
 const RESULT_COLUMNS = "id, question_index AS questionIndex, user_id AS userId, correct, answered_at AS answeredAt, response_ms AS responseMs";
 
-function toResult(row: ResultRow): SessionResult {
-  return { id: row.id, questionIndex: row.questionIndex, userId: row.userId, correct: row.correct === 1, answeredAt: row.answeredAt, responseMs: row.responseMs };
+/** A row with `correct` as the boolean it stands for. */
+function withCorrect<T extends { readonly correct: boolean }>(row: Row<T>): T {
+  return { ...row, correct: row.correct === 1 } as unknown as T;
 }
 
 function seenKey(userId: string, chatId: string): string {
@@ -48,9 +43,9 @@ function seenKey(userId: string, chatId: string): string {
 /** The append-only `answers` log and the `question_stats` counters. */
 export class SqliteAnswerStore implements AnswerStore {
   private readonly appendStmt: Statement<AnswerParams>;
-  private readonly sessionAnswersStmt: Statement<[number, number], AnswerRow>;
-  private readonly sessionResultsStmt: Statement<[number], ResultRow>;
-  private readonly questionResultsStmt: Statement<[number, number], ResultRow>;
+  private readonly sessionAnswersStmt: Statement<[number, number], Row<AnswerRecord>>;
+  private readonly sessionResultsStmt: Statement<[number], Row<SessionResult>>;
+  private readonly questionResultsStmt: Statement<[number, number], Row<SessionResult>>;
   private readonly hasAnsweredStmt: Statement<[number, number, string], number>;
   private readonly statStmt: Statement<[string, number, number, number]>;
   private readonly seenByUserStmt: Statement<[string, string], SeenQuestion>;
@@ -124,12 +119,12 @@ export class SqliteAnswerStore implements AnswerStore {
   }
 
   sessionAnswers(sessionId: number, questionIndex: number): AnswerRecord[] {
-    return this.sessionAnswersStmt.all(sessionId, questionIndex).map(toAnswer);
+    return this.sessionAnswersStmt.all(sessionId, questionIndex).map(withCorrect<AnswerRecord>);
   }
 
   sessionResults(sessionId: number, questionIndex?: number): SessionResult[] {
     const rows = questionIndex === undefined ? this.sessionResultsStmt.all(sessionId) : this.questionResultsStmt.all(sessionId, questionIndex);
-    return rows.map(toResult);
+    return rows.map(withCorrect<SessionResult>);
   }
 
   hasAnswered(sessionId: number, questionIndex: number, userId: string): boolean {
