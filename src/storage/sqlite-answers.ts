@@ -28,8 +28,15 @@ type AnswerParams = [
 const COLUMNS = `id, user_id AS userId, chat_id AS chatId, question_id AS questionId, topic, session_id AS sessionId,
   question_index AS questionIndex, option, correct, answered_at AS answeredAt, response_ms AS responseMs`;
 
-/** What scoring and learning read of a session's answers. */
-const RESULT_COLUMNS = "id, question_index AS questionIndex, user_id AS userId, correct, answered_at AS answeredAt, response_ms AS responseMs";
+/** What scoring and learning read of a session's answers, in `ResultRow` order. */
+const RESULT_COLUMNS = "id, question_index, user_id, correct, answered_at, response_ms";
+
+/** A `RESULT_COLUMNS` row as an array: every round close reads these, and arrays come back faster than objects. */
+type ResultRow = [id: number, questionIndex: number, userId: string, correct: 0 | 1, answeredAt: number, responseMs: number];
+
+function toResult(row: ResultRow): SessionResult {
+  return { id: row[0], questionIndex: row[1], userId: row[2], correct: row[3] === 1, answeredAt: row[4], responseMs: row[5] };
+}
 
 /** A row with `correct` as the boolean it stands for. */
 function withCorrect<T extends { readonly correct: boolean }>(row: Row<T>): T {
@@ -44,8 +51,8 @@ function seenKey(userId: string, chatId: string): string {
 export class SqliteAnswerStore implements AnswerStore {
   private readonly appendStmt: Statement<AnswerParams>;
   private readonly sessionAnswersStmt: Statement<[number, number], Row<AnswerRecord>>;
-  private readonly sessionResultsStmt: Statement<[number], Row<SessionResult>>;
-  private readonly questionResultsStmt: Statement<[number, number], Row<SessionResult>>;
+  private readonly sessionResultsStmt: Statement<[number], ResultRow>;
+  private readonly questionResultsStmt: Statement<[number, number], ResultRow>;
   private readonly hasAnsweredStmt: Statement<[number, number, string], number>;
   private readonly statStmt: Statement<[string, number, number, number]>;
   private readonly seenByUserStmt: Statement<[string, string], SeenQuestion>;
@@ -67,8 +74,10 @@ export class SqliteAnswerStore implements AnswerStore {
     );
     this.sessionAnswersStmt = db.prepare(`SELECT ${COLUMNS} FROM answers WHERE session_id = ? AND question_index = ? ORDER BY id`);
     // Only what scoring and learning need, with one string among them: every round close reads its answers.
-    this.sessionResultsStmt = db.prepare(`SELECT ${RESULT_COLUMNS} FROM answers WHERE session_id = ? ORDER BY question_index, id`);
-    this.questionResultsStmt = db.prepare(`SELECT ${RESULT_COLUMNS} FROM answers WHERE session_id = ? AND question_index = ? ORDER BY id`);
+    this.sessionResultsStmt = db.prepare<[number], ResultRow>(`SELECT ${RESULT_COLUMNS} FROM answers WHERE session_id = ? ORDER BY question_index, id`).raw();
+    this.questionResultsStmt = db
+      .prepare<[number, number], ResultRow>(`SELECT ${RESULT_COLUMNS} FROM answers WHERE session_id = ? AND question_index = ? ORDER BY id`)
+      .raw();
     this.hasAnsweredStmt = db
       .prepare<[number, number, string], number>("SELECT 1 FROM answers WHERE session_id = ? AND question_index = ? AND user_id = ?")
       .pluck();
@@ -124,7 +133,7 @@ export class SqliteAnswerStore implements AnswerStore {
 
   sessionResults(sessionId: number, questionIndex?: number): SessionResult[] {
     const rows = questionIndex === undefined ? this.sessionResultsStmt.all(sessionId) : this.questionResultsStmt.all(sessionId, questionIndex);
-    return rows.map(withCorrect<SessionResult>);
+    return rows.map(toResult);
   }
 
   hasAnswered(sessionId: number, questionIndex: number, userId: string): boolean {
