@@ -26,6 +26,8 @@ import type {
   TopicProgress,
   UserRecord,
 } from "../core/ports.ts";
+import type { BackgroundCheckpointer } from "./checkpointer.ts";
+import { backgroundCheckpointerOf } from "./database.ts";
 import { SqliteActivityStore } from "./sqlite-activity.ts";
 import { SqliteAdaptiveStore } from "./sqlite-adaptive.ts";
 import { SqliteAnswerStore } from "./sqlite-answers.ts";
@@ -67,6 +69,8 @@ export class SqliteStore implements Store {
   private readonly runInTransaction: { immediate: (fn: () => unknown) => unknown };
   /** Empties the read caches when another connection commits, a transaction rolls back, or a user is forgotten. */
   private readonly changes: ChangeWatch;
+  /** The database's checkpoint worker, if it has one: it waits for a quiet moment between commits. */
+  private readonly checkpointer: BackgroundCheckpointer | undefined;
 
   constructor(db: BetterSqlite3.Database, options: SqliteStoreOptions = {}) {
     this.changes = new ChangeWatch(db);
@@ -84,6 +88,7 @@ export class SqliteStore implements Store {
     // better-sqlite3 turns a call inside another transaction into a savepoint, so nesting works,
     // and it refuses a function that returns a promise: transactions stay synchronous.
     this.runInTransaction = db.transaction((fn: () => unknown) => fn());
+    this.checkpointer = backgroundCheckpointerOf(db);
   }
 
   transaction<T>(fn: () => T): T {
@@ -91,7 +96,9 @@ export class SqliteStore implements Store {
     // (Discord shards) queue on busy_timeout instead of failing on a stale snapshot.
     try {
       // The check inside runs after BEGIN IMMEDIATE has taken the lock.
-      return this.runInTransaction.immediate(() => this.changes.whileLocked(fn)) as T;
+      const result = this.runInTransaction.immediate(() => this.changes.whileLocked(fn)) as T;
+      this.checkpointer?.noteCommit();
+      return result;
     } catch (error) {
       // What was rolled back may have been written into a cache already.
       this.changes.clearAll();

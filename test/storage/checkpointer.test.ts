@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FALLBACK_AUTOCHECKPOINT_PAGES } from "../../src/storage/checkpointer.ts";
-import { backgroundCheckpointerOf, closeDatabase, openDatabase } from "../../src/storage/index.ts";
+import { backgroundCheckpointerOf, closeDatabase, createSqliteStore, openDatabase } from "../../src/storage/index.ts";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -45,6 +45,50 @@ describe("the background checkpointer", () => {
     const reopened = openDatabase(path);
     expect(reopened.prepare("SELECT COUNT(*) FROM t").pluck().get()).toBe(1500);
     closeDatabase(reopened);
+  });
+
+  it("waits for a tick with no commit through the store, unless the last checkpoint is too old", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "memquiz-ckpt-"));
+    dirs.push(dir);
+    const hour = 3_600_000;
+    // Ticks only when the test asks; the deferral never runs out on its own.
+    const db = openDatabase(join(dir, "bot.db"), { backgroundCheckpoint: { intervalMs: hour, maxDeferMs: hour } });
+    const worker = backgroundCheckpointerOf(db)!;
+    const store = createSqliteStore(db);
+    try {
+      store.transaction(() => store.upsertUser("tg:1", "Ann"));
+      // The writer committed since the last tick: this tick waits and checkpoints nothing.
+      expect(await worker.tickNow()).toBeUndefined();
+      store.transaction(() => store.ensureChat("tg:-1", "group"));
+      // Still writing: it waits again.
+      expect(await worker.tickNow()).toBeUndefined();
+      // A quiet tick: the log goes into the file in one go.
+      const quiet = await worker.tickNow();
+      expect(quiet?.log).toBeGreaterThan(0);
+      expect(quiet?.checkpointed).toBe(quiet?.log);
+      expect(store.getUser("tg:1")?.name).toBe("Ann");
+      expect(store.getChat("tg:-1")?.kind).toBe("group");
+    } finally {
+      closeDatabase(db);
+    }
+  });
+
+  it("checkpoints while the writer keeps committing once the deferral has run out", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "memquiz-ckpt-"));
+    dirs.push(dir);
+    const db = openDatabase(join(dir, "bot.db"), { backgroundCheckpoint: { intervalMs: 3_600_000, maxDeferMs: 0 } });
+    const worker = backgroundCheckpointerOf(db)!;
+    const store = createSqliteStore(db);
+    try {
+      for (let i = 0; i < 3; i++) {
+        store.transaction(() => store.upsertUser(`tg:${i}`, `user ${i}`));
+        const result = await worker.tickNow();
+        expect(result?.log).toBeGreaterThan(0);
+        expect(result?.checkpointed).toBe(result?.log);
+      }
+    } finally {
+      closeDatabase(db);
+    }
   });
 
   it("is not started for in-memory databases", () => {
