@@ -5,7 +5,7 @@ import { ReadCache, type ChangeWatch } from "./read-cache.ts";
 type Statement<P extends unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
 
 /** A row of `answers` as SQLite returns it: `correct` is 0 or 1. */
-type Row<T extends { readonly correct: boolean }> = Omit<T, "correct"> & { readonly correct: 0 | 1 };
+type AnswerRow = Omit<AnswerRecord, "correct"> & { readonly correct: 0 | 1 };
 
 /**
  * The bound values of an answer, in column order: positional parameters bind
@@ -38,9 +38,9 @@ function toResult(row: ResultRow): SessionResult {
   return { id: row[0], questionIndex: row[1], userId: row[2], correct: row[3] === 1, answeredAt: row[4], responseMs: row[5] };
 }
 
-/** A row with `correct` as the boolean it stands for. */
-function withCorrect<T extends { readonly correct: boolean }>(row: Row<T>): T {
-  return { ...row, correct: row.correct === 1 } as unknown as T;
+/** An answer with `correct` as the boolean it stands for. */
+function toAnswer(row: AnswerRow): AnswerRecord {
+  return { ...row, correct: row.correct === 1 };
 }
 
 function seenKey(userId: string, chatId: string): string {
@@ -50,7 +50,7 @@ function seenKey(userId: string, chatId: string): string {
 /** The append-only `answers` log and the `question_stats` counters. */
 export class SqliteAnswerStore implements AnswerStore {
   private readonly appendStmt: Statement<AnswerParams>;
-  private readonly sessionAnswersStmt: Statement<[number, number], Row<AnswerRecord>>;
+  private readonly sessionAnswersStmt: Statement<[number, number], AnswerRow>;
   private readonly sessionResultsStmt: Statement<[number], ResultRow>;
   private readonly questionResultsStmt: Statement<[number, number], ResultRow>;
   private readonly hasAnsweredStmt: Statement<[number, number, string], number>;
@@ -128,7 +128,7 @@ export class SqliteAnswerStore implements AnswerStore {
   }
 
   sessionAnswers(sessionId: number, questionIndex: number): AnswerRecord[] {
-    return this.sessionAnswersStmt.all(sessionId, questionIndex).map(withCorrect<AnswerRecord>);
+    return this.sessionAnswersStmt.all(sessionId, questionIndex).map(toAnswer);
   }
 
   sessionResults(sessionId: number, questionIndex?: number): SessionResult[] {
