@@ -148,7 +148,13 @@ async function startRound(f: Fixture, chatId: string, questions: number): Promis
   if (!f.store.openSession(chatId, "round")) throw new Error(`no round started in ${chatId}`);
 }
 
-let updateId = 1;
+/**
+ * Telegram's update ids: nine-digit integers that only grow, so their keys
+ * in `processed_updates` arrive in order. Counting from 1 would put keys of
+ * different lengths side by side ("tg:update:12" sorts before "tg:update:2")
+ * and scatter the inserts over the index, which the bot never sees.
+ */
+let updateId = 700_000_001;
 
 /** Steady ingest: answers to open round questions, closes amortised. */
 export async function measureSteadyIngest(dir: string, options: { answers: number; players: number; questions: number; seed: number; progress: Progress }): Promise<SteadyResult> {

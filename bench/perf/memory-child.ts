@@ -47,7 +47,8 @@ interface Fixture {
   readonly clock: SettableClock;
 }
 
-let updateId = 1;
+/** Telegram-like update ids: nine digits and growing, as in `ingest.ts`. */
+let updateId = 700_000_001;
 
 /** Starts a round of `questions` in `chatId` and has `players` answer every question, closing each at its deadline. */
 async function playRound(f: Fixture, bank: Bank, chatId: string, players: readonly string[], questions: number, onQuestion: (answers: number) => void): Promise<void> {

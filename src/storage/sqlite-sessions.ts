@@ -34,6 +34,7 @@ export class SqliteSessionStore implements SessionStore {
   private readonly insertStmt: Statement<[string, SessionKind, string, number, number, number | null, string], SessionRow>;
   private readonly getStmt: Statement<[number], SessionRow>;
   private readonly updateStmt: Statement<[string, number | null, SessionRecord["status"], number, number]>;
+  private readonly updateOpenStmt: Statement<[string, number | null, number, number]>;
   private readonly openStmt: Statement<[string, SessionKind], SessionRow>;
   private readonly openByStmt: Statement<[string, SessionKind, string], SessionRow>;
   private readonly dueStmt: Statement<[number], SessionRow>;
@@ -54,6 +55,9 @@ export class SqliteSessionStore implements SessionStore {
     );
     this.getStmt = db.prepare(`SELECT ${COLUMNS} FROM sessions WHERE id = ?`);
     this.updateStmt = db.prepare("UPDATE sessions SET state = ?, closes_at = ?, status = ?, updated_at = ? WHERE id = ?");
+    // A session that stays open: with no `status` in SET, SQLite leaves the partial indexes on
+    // open sessions alone, where setting it (even to the same value) rewrites their entries.
+    this.updateOpenStmt = db.prepare("UPDATE sessions SET state = ?, closes_at = ?, updated_at = ? WHERE id = ? AND status = 'open'");
     this.openStmt = db.prepare(SESSION_SQL.open);
     this.openByStmt = db.prepare(SESSION_SQL.openBy);
     this.dueStmt = db.prepare(SESSION_SQL.due);
@@ -83,7 +87,8 @@ export class SqliteSessionStore implements SessionStore {
 
   updateSession<S>(id: number, change: { state: S; closesAt: number | null; status: SessionRecord["status"]; updatedAt: number }): void {
     const state = toJson(change.state);
-    const { changes } = this.updateStmt.run(state, change.closesAt, change.status, change.updatedAt, id);
+    let changes = change.status === "open" ? this.updateOpenStmt.run(state, change.closesAt, change.updatedAt, id).changes : 0;
+    if (changes === 0) changes = this.updateStmt.run(state, change.closesAt, change.status, change.updatedAt, id).changes;
     const known = this.byId.peek(String(id));
     if (known === undefined) return;
     // A session that has ended is rarely read again: it leaves the cache, which holds the open ones.

@@ -63,6 +63,15 @@ export function describeRecordsContract(getStore: () => Store): void {
       expect(store.getSession(round)).toMatchObject({ state: { index: 5 }, closesAt: null, status: "finished" });
     });
 
+    it("opens an ended session again when its new status is open", () => {
+      const { round } = seed(store);
+      store.updateSession(round, { state: { index: 5 }, closesAt: null, status: "finished", updatedAt: 200_000 });
+      store.updateSession(round, { state: { index: 6 }, closesAt: 250_000, status: "open", updatedAt: 220_000 });
+      expect(store.getSession(round)).toMatchObject({ state: { index: 6 }, closesAt: 250_000, status: "open" });
+      expect(store.openSession(CHAT, "round")?.id).toBe(round);
+      expect(store.nextDeadline()).toBe(250_000);
+    });
+
     it("finds the open session of a kind in a chat, optionally the one a user started", () => {
       const { round, practice } = seed(store);
       const bobs = store.createSession({ chatId: OTHER_CHAT, kind: "practice", startedBy: BOB, createdAt: 2_000, closesAt: null, state: {} }).id;
